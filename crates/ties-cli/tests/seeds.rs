@@ -1,0 +1,157 @@
+//! Snapshot tests of cleaning and extraction on the real seeds: one file per document
+//! (clean text by block, then mentions, themes and dates) and one for all relations with
+//! their evidence. Review a change with `git diff`; accept it with `UPDATE_EXPECT=1`.
+
+use std::fmt::Write;
+use std::path::Path;
+
+use expect_test::expect_file;
+use ties_core::model::{BlockKind, DiagnosticKind, Model};
+
+fn model() -> Model {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    ties_cli::load_dir(&dir).unwrap_or_else(|e| panic!("{}", ties_cli::report(&dir, &e)))
+}
+
+#[test]
+fn six_documents_with_clean_text() {
+    let m = model();
+    assert_eq!(m.docs.len(), 6, "one file holds two articles");
+    for d in &m.docs {
+        assert!(
+            !d.text.contains('\u{FFFD}'),
+            "{} keeps a lost ligature",
+            d.key
+        );
+        assert!(!d.text.contains("  "), "{} keeps doubled spaces", d.key);
+        assert!(!d.text.contains("http"), "{} keeps a URL line", d.key);
+    }
+    assert!(m
+        .diagnostics
+        .iter()
+        .all(|d| d.kind != DiagnosticKind::UnresolvedLigature));
+}
+
+#[test]
+fn documents_snapshot() {
+    let m = model();
+    for d in &m.docs {
+        let mut out = format!(
+            "{}\n{} | {} | {} | {}\n\n",
+            d.title, d.source, d.author, d.date, d.url
+        );
+        for b in &d.blocks {
+            let tag = if b.kind == BlockKind::Heading {
+                "## "
+            } else {
+                ""
+            };
+            let _ = writeln!(out, "{tag}{}\n", d.slice(b.span));
+        }
+        out.push_str("--- sentences\n");
+        for s in &d.sentences {
+            let _ = writeln!(out, "| {}", d.slice(*s));
+        }
+        out.push_str("--- mentions\n");
+        for mention in &d.mentions {
+            let _ = writeln!(
+                out,
+                "{} = {}",
+                d.slice(mention.span),
+                m.actors[mention.actor as usize].key
+            );
+        }
+        out.push_str("--- themes\n");
+        for h in &d.theme_hits {
+            let _ = writeln!(
+                out,
+                "{} = {}",
+                d.slice(h.span),
+                m.themes[h.theme as usize].key
+            );
+        }
+        out.push_str("--- dates\n");
+        for dm in &d.dates {
+            let _ = writeln!(out, "{} = {}", d.slice(dm.span), dm.year);
+        }
+        expect_file![format!("snapshots/{}.txt", d.key)].assert_eq(&out);
+    }
+}
+
+#[test]
+fn relations_snapshot() {
+    let m = model();
+    let mut out = String::new();
+    for e in &m.edges {
+        let (a, b) = (
+            &m.actors[e.source as usize].name,
+            &m.actors[e.target as usize].name,
+        );
+        let _ = writeln!(
+            out,
+            "{a} -[{}]-> {b} ({})",
+            m.relation_types[e.rel as usize].key,
+            e.evidence.len()
+        );
+        for ev in &e.evidence {
+            let d = &m.docs[ev.doc as usize];
+            let _ = writeln!(
+                out,
+                "    {} <{}> {}",
+                d.key,
+                d.slice(ev.cue),
+                d.slice(ev.span)
+            );
+        }
+    }
+    expect_file!["snapshots/relations.txt"].assert_eq(&out);
+}
+
+/// The readings an analyst would check first.
+#[test]
+fn relations_read_as_an_analyst_would() {
+    let m = model();
+    let id = |key: &str| m.actors.iter().position(|a| a.key == key).unwrap() as u16;
+    let docs_for = |a: &str, b: &str, rel: &str| -> usize {
+        let (a, b) = (id(a), id(b));
+        let mut docs: Vec<u16> = m
+            .edges
+            .iter()
+            .filter(|e| (e.source, e.target) == (a, b) || (e.source, e.target) == (b, a))
+            .filter(|e| m.relation_types[e.rel as usize].key == rel)
+            .flat_map(|e| e.evidence.iter().map(|ev| ev.doc))
+            .collect();
+        docs.sort();
+        docs.dedup();
+        docs.len()
+    };
+    assert!(
+        docs_for("taliban", "al-qaeda", "alliance") >= 3,
+        "the alliance is supported by several documents"
+    );
+    assert!(docs_for("al-qaeda", "taliban", "allegiance") >= 1);
+    assert!(docs_for("haqqani-network", "al-qaeda", "sanctuary") >= 1);
+    assert!(docs_for("taliban", "isis", "rivalry") >= 1);
+    assert!(docs_for("united-states", "taliban", "negotiation") >= 2);
+    assert!(docs_for("ayman-al-zawahiri", "al-qaeda", "leadership") >= 2);
+    let (taliban, israel) = (id("taliban"), id("israel"));
+    assert!(
+        !m.edges
+            .iter()
+            .any(|e| [e.source, e.target].contains(&taliban)
+                && [e.source, e.target].contains(&israel)),
+        "nothing links the Taliban to Israel"
+    );
+    // `IS`/`US` never match ordinary words; `Pakistani Taliban` is not the Taliban.
+    for d in &m.docs {
+        for mention in &d.mentions {
+            let s = d.slice(mention.span);
+            assert!(s != "is" && s != "us", "{s} matched in {}", d.key);
+        }
+    }
+    let ttp = id("pakistani-taliban");
+    assert!(m
+        .docs
+        .iter()
+        .any(|d| d.mentions.iter().any(|x| x.actor == ttp)));
+}

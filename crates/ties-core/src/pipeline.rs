@@ -1,0 +1,145 @@
+//! From documents and a lexicon to the model: repair, clean, segment, extract, aggregate.
+
+use std::collections::BTreeMap;
+
+use crate::clean::clean;
+use crate::corpus::DocInput;
+use crate::extract::dates::find_dates;
+use crate::extract::mentions::MentionFinder;
+use crate::extract::relations::CueFinder;
+use crate::extract::themes::{find_themes, theme_matcher};
+use crate::lexicon::Lexicon;
+use crate::ligature::{self, Vocabulary};
+use crate::model::{
+    Actor, ActorId, Diagnostic, DiagnosticKind, Doc, DocId, Edge, Evidence, Model, RelTypeId,
+};
+use crate::segment::sentences;
+
+/// Builds the whole model. Total: never fails, reports what it could not do.
+pub fn build_model(lexicon: &Lexicon, inputs: &[DocInput]) -> Model {
+    let alias_words: Vec<String> = lexicon
+        .actors
+        .iter()
+        .flat_map(|a| a.aliases.iter().cloned())
+        .collect();
+    let extra: Vec<String> = lexicon
+        .known_words
+        .iter()
+        .cloned()
+        .chain(alias_words)
+        .collect();
+    let vocab = Vocabulary::learn(inputs.iter().map(|d| d.raw.as_str()), &extra);
+    let mentions = MentionFinder::new(&lexicon.actors);
+    let themes = theme_matcher(&lexicon.themes);
+    let cues = CueFinder::new(&lexicon.relations);
+    let kinds: Vec<_> = lexicon.actors.iter().map(|a| a.kind).collect();
+
+    let mut diagnostics = Vec::new();
+    let mut docs = Vec::with_capacity(inputs.len());
+    let mut evidence: BTreeMap<(ActorId, ActorId, RelTypeId), Vec<Evidence>> = BTreeMap::new();
+    for (doc_id, input) in inputs.iter().enumerate() {
+        let key = &input.meta.key;
+        let note = |kind, message: String| Diagnostic {
+            doc: key.clone(),
+            kind,
+            message,
+        };
+        let (repaired, unresolved) = ligature::repair(&input.raw, &lexicon.ligatures, &vocab);
+        for u in unresolved {
+            let line = input.raw[..u.offset].lines().count().max(1);
+            diagnostics.push(note(
+                DiagnosticKind::UnresolvedLigature,
+                format!("line {line}: `{}` has a lost ligature no candidate resolves; add the word to known_words in lexicon.toml", u.word),
+            ));
+        }
+        let cleaned = clean(&repaired, &input.meta.title, &input.meta.drop);
+        for (line, why) in &cleaned.dropped {
+            diagnostics.push(note(DiagnosticKind::DroppedLine, format!("{why}: {line}")));
+        }
+        let text = cleaned.text;
+        let sents: Vec<_> = cleaned
+            .blocks
+            .iter()
+            .flat_map(|b| sentences(&text, b.span))
+            .collect();
+        let doc_mentions = mentions.find(&text);
+        for (si, &sent) in sents.iter().enumerate() {
+            let (found, skipped) =
+                cues.find(&text, sent, &doc_mentions, &lexicon.relations, &kinds);
+            for f in found {
+                evidence
+                    .entry((f.source, f.target, f.rel))
+                    .or_default()
+                    .push(Evidence {
+                        doc: doc_id as DocId,
+                        sentence: si as u32,
+                        span: sent,
+                        cue: f.cue,
+                        cue_term: f.cue_term,
+                        source_span: f.source_span,
+                        target_span: f.target_span,
+                    });
+            }
+            for s in skipped {
+                let cue = &text[s.cue.range()];
+                diagnostics.push(note(
+                    DiagnosticKind::SkippedCue,
+                    format!("`{cue}` in sentence {si}: {}", s.reason),
+                ));
+            }
+        }
+        let meta = &input.meta;
+        docs.push(Doc {
+            key: meta.key.clone(),
+            title: meta.title.clone(),
+            title_supplied: meta.title_supplied,
+            source: meta.source.clone(),
+            author: meta.author.clone(),
+            date: meta.date.clone(),
+            url: meta.url.clone(),
+            file: meta.file.clone(),
+            raw: input.raw.clone(),
+            theme_hits: find_themes(&themes, &text),
+            dates: find_dates(&text),
+            mentions: doc_mentions,
+            sentences: sents,
+            blocks: cleaned.blocks,
+            text,
+        });
+    }
+    let edges = evidence
+        .into_iter()
+        .map(|((source, target, rel), mut evidence)| {
+            // One entry per sentence: two cues of one type in a sentence are one fact,
+            // shown with its most specific (longest) cue.
+            evidence.sort_by(|a, b| {
+                (a.doc, a.sentence, b.cue_term.len()).cmp(&(b.doc, b.sentence, a.cue_term.len()))
+            });
+            evidence.dedup_by_key(|e| (e.doc, e.sentence));
+            Edge {
+                source,
+                target,
+                rel,
+                evidence,
+            }
+        })
+        .collect();
+    let actors = lexicon
+        .actors
+        .iter()
+        .map(|a| Actor {
+            key: a.key.clone(),
+            name: a.name.clone(),
+            kind: a.kind,
+            aliases: a.aliases.clone(),
+        })
+        .collect();
+    Model {
+        docs,
+        actors,
+        themes: lexicon.themes.clone(),
+        relation_types: lexicon.relations.clone(),
+        edges,
+        diagnostics,
+    }
+}
