@@ -1,0 +1,30 @@
+//! The corpus model that `build.rs` embedded, deserialized once at start-up.
+
+use std::rc::Rc;
+
+use ties_core::Model;
+
+static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/model.postcard"));
+
+/// A shared, cheaply cloned handle on the model; equal when it is the same model.
+#[derive(Clone)]
+pub struct Corpus(pub Rc<Model>);
+
+impl PartialEq for Corpus {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for Corpus {
+    type Target = Model;
+    fn deref(&self) -> &Model {
+        &self.0
+    }
+}
+
+pub fn load() -> Result<Corpus, String> {
+    postcard::from_bytes::<Model>(BYTES)
+        .map(|m| Corpus(Rc::new(m)))
+        .map_err(|e| e.to_string())
+}
