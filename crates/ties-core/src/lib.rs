@@ -14,6 +14,7 @@
 pub mod check;
 pub mod clean;
 pub mod corpus;
+pub mod explore;
 pub mod extract;
 #[cfg(feature = "input")]
 pub mod input;
@@ -22,7 +23,9 @@ pub mod ligature;
 pub mod matcher;
 pub mod model;
 pub mod pipeline;
+pub mod search;
 pub mod segment;
+pub mod state;
 
 pub use model::Model;
 pub use pipeline::build_model;
