@@ -14,6 +14,11 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
+# axe-core for the accessibility scan (a registry package, installed into .tools/).
+if [ ! -f "$root/.tools/node_modules/axe-core/axe.min.js" ]; then
+  npm install --prefix "$root/.tools" --no-audit --no-fund axe-core@4 >&2
+fi
+
 echo "== native tests (core, CLI, snapshots)" >&2
 cargo test -p ties-core -p ties-cli --features ties-core/input
 

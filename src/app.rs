@@ -1,9 +1,59 @@
-//! The root component: loads the embedded corpus and lays out the first screen.
+//! The root component: loads the embedded corpus, owns the reducer, and runs the
+//! effects (URL hash and history, global keyboard shortcuts). Everything it renders is
+//! computed by the core from `State`.
 
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use ties_core::explore::{Explorer, View};
+use ties_core::state::{apply, from_hash, to_hash, Action, State};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::corpus::{self, Corpus};
-use crate::doc_list::DocList;
+use crate::dom;
+use crate::facets::FacetPanel;
+use crate::import::Import;
+use crate::reader::Reader;
+use crate::results::Results;
+use crate::search_bar::SearchBar;
+
+/// Yew's reducer delegates to the core's pure `apply`.
+#[derive(Clone, PartialEq, Default)]
+pub struct AppState(pub State);
+
+impl Reducible for AppState {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let next = apply(&self.0, action);
+        if next == self.0 {
+            self
+        } else {
+            Rc::new(AppState(next))
+        }
+    }
+}
+
+/// What every component reads: the corpus, its search index, and the dispatcher.
+#[derive(Clone)]
+pub struct Env {
+    pub corpus: Corpus,
+    pub explorer: Rc<Explorer>,
+    pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+impl PartialEq for Env {
+    fn eq(&self, other: &Self) -> bool {
+        self.corpus == other.corpus && Rc::ptr_eq(&self.explorer, &other.explorer)
+    }
+}
+
+impl Env {
+    pub fn callback<E>(&self, f: impl Fn(E) -> Action + 'static) -> Callback<E> {
+        let d = self.dispatch.clone();
+        Callback::from(move |e| d.dispatch(f(e)))
+    }
+}
 
 #[function_component(App)]
 pub fn app() -> Html {
@@ -15,43 +65,187 @@ pub fn app() -> Html {
                 <p>{ format!("The embedded model is damaged ({e}). Rebuild the app from seeds/.") }</p>
             </main>
         },
-        Ok(corpus) => html! {
-            <>
-                <header class="app-header">
-                    <h1>{ "Ties" }</h1>
-                    <Summary corpus={corpus.clone()} />
-                </header>
-                <main>
-                    <DocList corpus={corpus.clone()} />
-                </main>
-            </>
-        },
+        Ok(corpus) => html! { <Explore corpus={corpus.clone()} /> },
     }
 }
 
 #[derive(Properties, PartialEq)]
-struct SummaryProps {
+struct ExploreProps {
     corpus: Corpus,
+}
+
+/// Only the parts of the state that should not each make a history entry.
+fn same_place(a: &State, b: &State) -> bool {
+    let strip = |s: &State| State {
+        query: String::new(),
+        hit: 0,
+        cursor: 0,
+        ..s.clone()
+    };
+    strip(a) == strip(b)
+}
+
+#[function_component(Explore)]
+fn explore(props: &ExploreProps) -> Html {
+    let corpus_state = {
+        let c = props.corpus.clone();
+        use_state(move || c)
+    };
+    let corpus = (*corpus_state).clone();
+    let on_import = Callback::from(move |c: Corpus| corpus_state.set(c));
+    let explorer = use_memo(corpus.clone(), |c| Explorer::new(c));
+    let state = {
+        let corpus = corpus.clone();
+        use_reducer(move || AppState(from_hash(&corpus, &dom::hash())))
+    };
+    let env = Env {
+        corpus: corpus.clone(),
+        explorer: explorer.clone(),
+        dispatch: state.dispatcher(),
+    };
+    let view: Rc<View> = {
+        let (explorer, corpus) = (explorer.clone(), corpus.clone());
+        use_memo((state.0.clone(), corpus.clone()), move |(s, _)| {
+            explorer.view(&corpus, s)
+        })
+    };
+
+    // The state lives in the URL hash: a new entry for each navigation, in place for
+    // typing and cursor moves, so back and forward step through views.
+    let last = use_mut_ref(|| state.0.clone());
+    {
+        let corpus = corpus.clone();
+        use_effect_with(state.0.clone(), move |s| {
+            let hash = to_hash(&corpus, s);
+            if hash != dom::hash() {
+                let push = !same_place(&last.borrow(), s);
+                dom::set_hash(&hash, push);
+            }
+            *last.borrow_mut() = s.clone();
+        });
+    }
+    {
+        let (corpus, dispatch) = (corpus.clone(), state.dispatcher());
+        use_effect_with((), move |_| {
+            let restore = {
+                let (corpus, dispatch) = (corpus.clone(), dispatch.clone());
+                move |_: &Event| {
+                    dispatch.dispatch(Action::Restore(from_hash(&corpus, &dom::hash())))
+                }
+            };
+            let pop = EventListener::new(&dom::window(), "popstate", restore.clone());
+            let hashchange = EventListener::new(&dom::window(), "hashchange", restore);
+            move || drop((pop, hashchange))
+        });
+    }
+
+    // Keyboard: `/` search, arrows move through results, Enter opens, Esc clears,
+    // `n`/`p` step through hits in the reader.
+    let keys = use_mut_ref(|| (0usize, Vec::<u16>::new(), 0usize));
+    *keys.borrow_mut() = (
+        state.0.cursor,
+        view.rows.iter().map(|r| r.doc).collect(),
+        hits_in_open(&view, &state.0),
+    );
+    {
+        let (dispatch, keys) = (state.dispatcher(), keys.clone());
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&dom::document(), "keydown", move |e| {
+                let e: &KeyboardEvent = e.unchecked_ref();
+                if e.ctrl_key() || e.meta_key() || e.alt_key() {
+                    return;
+                }
+                let typing = e.target().and_then(|t| dom::typing_in(&t));
+                let in_search = typing.as_deref() == Some("search");
+                let (cursor, rows, hits) = keys.borrow().clone();
+                match e.key().as_str() {
+                    "/" if typing.is_none() => {
+                        e.prevent_default();
+                        dom::focus("search");
+                    }
+                    "ArrowDown" | "ArrowUp" if typing.is_none() || in_search => {
+                        e.prevent_default();
+                        let delta = if e.key() == "ArrowDown" { 1 } else { -1 };
+                        dispatch.dispatch(Action::MoveCursor {
+                            delta,
+                            len: rows.len(),
+                        });
+                    }
+                    "Enter" if in_search || typing.is_none() && is_body_or_result(e) => {
+                        if let Some(&doc) = rows.get(cursor) {
+                            e.prevent_default();
+                            dispatch.dispatch(Action::Open(doc, None));
+                        }
+                    }
+                    "Escape" if typing.is_none() || in_search => {
+                        dispatch.dispatch(Action::Escape);
+                    }
+                    "n" | "p" if typing.is_none() && hits > 0 => {
+                        let delta = if e.key() == "n" { 1 } else { -1 };
+                        dispatch.dispatch(Action::StepHit { delta, len: hits });
+                    }
+                    _ => {}
+                }
+            });
+            move || drop(listener)
+        });
+    }
+
+    let reading = state.0.open.is_some();
+    html! {
+        <ContextProvider<Env> context={env}>
+            <div class={classes!("layout", reading.then_some("reading"))}>
+                <header class="app-header">
+                    <h1 class="brand">{ "Ties" }</h1>
+                    <Summary />
+                    <SearchBar state={state.0.clone()} view={view.clone()} />
+                    <Import corpus={corpus.clone()} {on_import} />
+                </header>
+                <FacetPanel state={state.0.clone()} view={view.clone()} />
+                <Results state={state.0.clone()} view={view.clone()} />
+                if let Some(doc) = state.0.open {
+                    <Reader {doc} state={state.0.clone()} view={view.clone()} />
+                }
+            </div>
+        </ContextProvider<Env>>
+    }
+}
+
+fn is_body_or_result(e: &KeyboardEvent) -> bool {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_none_or(|el| {
+            el.tag_name() == "BODY"
+                || el.closest(".result-list").ok().flatten().is_some() && el.tag_name() != "BUTTON"
+        })
+}
+
+/// Search hits in the open document.
+pub fn hits_in_open(view: &View, s: &State) -> usize {
+    s.open
+        .and_then(|d| view.rows.iter().find(|r| r.doc == d))
+        .map_or(0, |r| r.hits)
 }
 
 /// How much the extraction found, in one line.
 #[function_component(Summary)]
-fn summary(props: &SummaryProps) -> Html {
-    let m = &props.corpus;
-    let mentioned = (0..m.actors.len())
-        .filter(|&a| {
-            m.docs
-                .iter()
-                .any(|d| d.mentions.iter().any(|x| x.actor as usize == a))
-        })
-        .count();
-    let themes = (0..m.themes.len())
-        .filter(|&t| {
-            m.docs
-                .iter()
-                .any(|d| d.theme_hits.iter().any(|h| h.theme as usize == t))
-        })
-        .count();
+fn summary() -> Html {
+    let env = use_context::<Env>().expect("Env");
+    let m = &env.corpus;
+    let mentioned = env
+        .explorer
+        .facts
+        .iter()
+        .flat_map(|f| f.actors.iter())
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    let themes = env
+        .explorer
+        .facts
+        .iter()
+        .flat_map(|f| f.themes.iter())
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
     let evidence: usize = m.edges.iter().map(|e| e.evidence.len()).sum();
     html! {
         <p class="summary" data-testid="summary">

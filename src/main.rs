@@ -3,7 +3,12 @@
 
 mod app;
 mod corpus;
-mod doc_list;
+mod dom;
+mod facets;
+mod import;
+mod reader;
+mod results;
+mod search_bar;
 
 fn main() {
     yew::Renderer::<app::App>::new().render();

@@ -4,9 +4,11 @@
 //! Parsing `lexicon.toml` (with line numbers for errors) lives in `input`; this module is
 //! the plain data the pipeline consumes, so tests can build a lexicon inline.
 
+use serde::{Deserialize, Serialize};
+
 use crate::model::{ActorKind, RelationType, Theme};
 
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Lexicon {
     /// Ligature candidates tried for a U+FFFD, in order of preference.
     pub ligatures: Vec<String>,
@@ -17,7 +19,7 @@ pub struct Lexicon {
     pub relations: Vec<RelationType>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LexActor {
     pub key: String,
     pub name: String,

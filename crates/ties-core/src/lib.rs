@@ -15,6 +15,7 @@ pub mod check;
 pub mod clean;
 pub mod corpus;
 pub mod explore;
+pub mod export;
 pub mod extract;
 #[cfg(feature = "input")]
 pub mod input;
@@ -23,6 +24,7 @@ pub mod ligature;
 pub mod matcher;
 pub mod model;
 pub mod pipeline;
+pub mod reader;
 pub mod search;
 pub mod segment;
 pub mod state;

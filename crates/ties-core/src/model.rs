@@ -48,6 +48,9 @@ pub struct Model {
     pub edges: Vec<Edge>,
     /// Everything extraction noticed but did not turn into data (never fatal).
     pub diagnostics: Vec<Diagnostic>,
+    /// The lexicon the model was built with, so the page can process imported files
+    /// exactly as the build processed the seeds.
+    pub lexicon: crate::lexicon::Lexicon,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -141,5 +141,139 @@ pub fn build_model(lexicon: &Lexicon, inputs: &[DocInput]) -> Model {
         relation_types: lexicon.relations.clone(),
         edges,
         diagnostics,
+        lexicon: lexicon.clone(),
+    }
+}
+
+/// The model with more documents, processed with the model's own lexicon. Existing
+/// documents keep their ids; edges of the same actors and type merge their evidence.
+pub fn extend(model: &Model, inputs: &[DocInput]) -> Model {
+    let added = build_model(&model.lexicon, inputs);
+    let offset = model.docs.len() as DocId;
+    let mut out = model.clone();
+    out.docs.extend(added.docs);
+    out.diagnostics.extend(added.diagnostics);
+    for mut edge in added.edges {
+        edge.evidence.iter_mut().for_each(|ev| ev.doc += offset);
+        match out
+            .edges
+            .iter_mut()
+            .find(|e| (e.source, e.target, e.rel) == (edge.source, edge.target, edge.rel))
+        {
+            Some(e) => e.evidence.extend(edge.evidence),
+            None => out.edges.push(edge),
+        }
+    }
+    out
+}
+
+/// Why an imported file was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportError {
+    pub file: String,
+    pub message: String,
+}
+
+/// A user's file as a document: its first line is the title; the source, author and
+/// date are unknown. Refuses files that are not UTF-8 or hold no text.
+pub fn import_file(name: &str, bytes: &[u8], taken: &[String]) -> Result<DocInput, ImportError> {
+    let fail = |message: &str| ImportError {
+        file: name.to_string(),
+        message: message.to_string(),
+    };
+    let text = std::str::from_utf8(bytes)
+        .map_err(|_| fail("is not UTF-8 text; save it as UTF-8 and import it again"))?;
+    let title = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .ok_or_else(|| fail("is empty"))?;
+    let title: String = if title.chars().count() > 140 {
+        title.chars().take(140).collect::<String>() + "…"
+    } else {
+        title.to_string()
+    };
+    let slug: String = name
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let mut key = format!("import-{}", slug.trim_matches('-'));
+    let mut n = 1;
+    while taken.contains(&key) {
+        n += 1;
+        key = format!("import-{}-{n}", slug.trim_matches('-'));
+    }
+    Ok(DocInput {
+        meta: crate::corpus::DocMeta {
+            key,
+            title,
+            file: name.to_string(),
+            ..Default::default()
+        },
+        raw: text.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::LexActor;
+    use crate::model::{ActorKind, RelationType};
+
+    fn lexicon() -> Lexicon {
+        let actor = |k: &str| LexActor {
+            key: k.into(),
+            name: k.into(),
+            kind: ActorKind::ArmedGroup,
+            aliases: vec![k.into()],
+            surnames: vec![],
+        };
+        Lexicon {
+            actors: vec![actor("Taliban"), actor("Hamas")],
+            relations: vec![RelationType {
+                key: "alliance".into(),
+                name: "Alliance".into(),
+                directed: false,
+                cues: vec!["allied with".into()],
+                reverse_cues: vec![],
+                noun_cues: vec![],
+                window: 8,
+                source_kinds: vec![],
+                target_kinds: vec![],
+            }],
+            ..Lexicon::default()
+        }
+    }
+
+    #[test]
+    fn imported_files_extend_the_model_and_merge_evidence() {
+        let first = import_file("a.txt", b"First\n\nThe Taliban allied with Hamas.", &[]).unwrap();
+        let model = build_model(&lexicon(), &[first]);
+        let second = import_file(
+            "a.txt",
+            b"  \nSecond <script>x</script>\n\nHamas allied with the Taliban.",
+            &["import-a-txt".into()],
+        )
+        .unwrap();
+        assert_eq!(second.meta.key, "import-a-txt-2");
+        assert_eq!(second.meta.title, "Second <script>x</script>");
+        let m = extend(&model, &[second]);
+        assert_eq!(m.docs.len(), 2);
+        assert_eq!(m.edges.len(), 1);
+        let docs: Vec<u16> = m.edges[0].evidence.iter().map(|e| e.doc).collect();
+        assert_eq!(docs, [0, 1]);
+    }
+
+    #[test]
+    fn imports_refuse_non_utf8_and_empty_files() {
+        assert_eq!(
+            import_file("x.txt", b"\xff\xfe", &[]).unwrap_err().message,
+            "is not UTF-8 text; save it as UTF-8 and import it again"
+        );
+        assert_eq!(
+            import_file("x.txt", b" \n ", &[]).unwrap_err().message,
+            "is empty"
+        );
     }
 }

@@ -133,44 +133,91 @@ fn free_port() -> u16 {
         .port()
 }
 
-/// Starts the driver and a headless browser at 1280×800.
-pub async fn browser() -> Browser {
-    browser_sized(1280, 800).await
+/// How to start the browser.
+#[derive(Debug, Clone)]
+pub struct Opts {
+    pub width: u32,
+    pub height: u32,
+    /// Extra command-line flags (Chromium) for this session.
+    pub args: Vec<String>,
+    /// Where downloads land.
+    pub downloads: Option<PathBuf>,
 }
 
-pub async fn browser_sized(width: u32, height: u32) -> Browser {
+impl Default for Opts {
+    fn default() -> Opts {
+        Opts {
+            width: 1280,
+            height: 800,
+            args: Vec::new(),
+            downloads: None,
+        }
+    }
+}
+
+/// Starts the driver and a headless browser at 1280×800.
+pub async fn browser() -> Browser {
+    browser_with(Opts::default()).await
+}
+
+pub async fn browser_with(opts: Opts) -> Browser {
     let which = std::env::var("TIES_BROWSER").unwrap_or_else(|_| "chromium".into());
     let port = free_port();
-    let (program, args, caps) = match which.as_str() {
+    let (width, height) = (opts.width, opts.height);
+    let downloads = opts
+        .downloads
+        .as_ref()
+        .map(|d| d.display().to_string())
+        .unwrap_or_default();
+    let (program, caps) = match which.as_str() {
         "firefox" => (
             "geckodriver",
-            vec![format!("--port={port}")],
             serde_json::json!({
                 "browserName": "firefox",
                 "moz:firefoxOptions": {
                     "args": ["-headless", format!("--width={width}"), format!("--height={height}")],
-                    "prefs": { "network.captive-portal-service.enabled": false, "app.update.enabled": false }
+                    "prefs": {
+                        "browser.download.folderList": 2,
+                        "browser.download.dir": downloads,
+                        "browser.download.useDownloadDir": true,
+                        "browser.helperApps.neverAsk.saveToDisk": "text/csv,application/json,image/svg+xml,image/png",
+                        "ui.systemUsesDarkTheme": if opts.args.iter().any(|a| a == "--force-dark-mode") { 1 } else { 0 }
+                    }
                 }
             }),
         ),
-        _ => (
-            "chromedriver",
-            vec![format!("--port={port}")],
-            serde_json::json!({
-                "browserName": "chrome",
-                "goog:chromeOptions": {
-                    "binary": "/usr/bin/chromium",
-                    "args": [
-                        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--disable-quic", format!("--window-size={width},{height}")
-                    ]
-                }
-            }),
-        ),
+        _ => {
+            let mut args: Vec<String> = [
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+            ]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+            args.push(format!("--window-size={width},{height}"));
+            args.extend(opts.args.iter().cloned());
+            (
+                "chromedriver",
+                serde_json::json!({
+                    "browserName": "chrome",
+                    "goog:chromeOptions": {
+                        "binary": "/usr/bin/chromium",
+                        "args": args,
+                        "prefs": { "download.default_directory": downloads, "download.prompt_for_download": false }
+                    }
+                }),
+            )
+        }
     };
     let driver = Command::new(program)
-        .args(&args)
+        .arg(format!("--port={port}"))
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -193,6 +240,86 @@ pub async fn browser_sized(width: u32, height: u32) -> Browser {
             .await
             .unwrap_or_else(|e| panic!("cannot open a {which} session: {e}"));
     Browser { client, driver }
+}
+
+/// Serves `dist/` at `/`, opens the app at `hash`, and waits for the documents.
+pub async fn open_app(hash: &str) -> (Server, Browser) {
+    open_app_with(hash, Opts::default()).await
+}
+
+pub async fn open_app_with(hash: &str, opts: Opts) -> (Server, Browser) {
+    let server = Server::start(&dist_dir(), "/");
+    let b = browser_with(opts).await;
+    b.client
+        .goto(&format!("{}{hash}", server.url()))
+        .await
+        .unwrap();
+    wait_for("the app to render", || async {
+        b.client.find(Locator::Css(".app-header")).await.ok()
+    })
+    .await;
+    (server, b)
+}
+
+/// Runs JavaScript and returns its value.
+pub async fn js(c: &Client, script: &str) -> serde_json::Value {
+    c.execute(script, vec![])
+        .await
+        .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+}
+
+/// Scrolls the element to the middle of its scroller (clear of sticky bars), then clicks.
+pub async fn click(c: &Client, css: &str) {
+    let el = c
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no element {css}: {e}"));
+    let arg = serde_json::to_value(&el).unwrap();
+    c.execute("arguments[0].scrollIntoView({block: 'center'})", vec![arg])
+        .await
+        .unwrap();
+    el.click()
+        .await
+        .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
+}
+
+pub async fn text(c: &Client, css: &str) -> String {
+    c.find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+        .text()
+        .await
+        .unwrap()
+}
+
+/// Waits until the text of `css` satisfies `ok`, and returns it.
+pub async fn wait_text(c: &Client, css: &str, ok: impl Fn(&str) -> bool) -> String {
+    wait_for(&format!("text of {css}"), || async {
+        let t = match c.find(Locator::Css(css)).await {
+            Ok(el) => el.text().await.unwrap_or_default(),
+            Err(_) => return None,
+        };
+        ok(&t).then_some(t)
+    })
+    .await
+}
+
+/// The "N of M documents" count.
+pub async fn result_count(c: &Client) -> usize {
+    let t = text(c, "[data-testid=result-count]").await;
+    t.split_whitespace()
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("bad count {t}"))
+}
+
+/// The location hash, without `#`.
+pub async fn hash(c: &Client) -> String {
+    js(c, "return location.hash.slice(1)")
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// Polls `f` until it returns `Some`, or panics with `what` after ten seconds.
