@@ -19,7 +19,6 @@ fn main() {
         }
     };
     let bytes = postcard::to_allocvec(&model).expect("the model serializes");
-    let out =
-        Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("model.postcard");
+    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("model.postcard");
     std::fs::write(&out, bytes).expect("OUT_DIR is writable");
 }

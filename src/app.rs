@@ -76,12 +76,7 @@ struct ExploreProps {
 
 /// Only the parts of the state that should not each make a history entry.
 fn same_place(a: &State, b: &State) -> bool {
-    let strip = |s: &State| State {
-        query: String::new(),
-        hit: 0,
-        cursor: 0,
-        ..s.clone()
-    };
+    let strip = |s: &State| State { query: String::new(), hit: 0, cursor: 0, ..s.clone() };
     strip(a) == strip(b)
 }
 
@@ -98,16 +93,10 @@ fn explore(props: &ExploreProps) -> Html {
         let corpus = corpus.clone();
         use_reducer(move || AppState(from_hash(&corpus, &dom::hash())))
     };
-    let env = Env {
-        corpus: corpus.clone(),
-        explorer: explorer.clone(),
-        dispatch: state.dispatcher(),
-    };
+    let env = Env { corpus: corpus.clone(), explorer: explorer.clone(), dispatch: state.dispatcher() };
     let view: Rc<View> = {
         let (explorer, corpus) = (explorer.clone(), corpus.clone());
-        use_memo((state.0.clone(), corpus.clone()), move |(s, _)| {
-            explorer.view(&corpus, s)
-        })
+        use_memo((state.0.clone(), corpus.clone()), move |(s, _)| explorer.view(&corpus, s))
     };
 
     // The state lives in the URL hash: a new entry for each navigation, in place for
@@ -129,9 +118,7 @@ fn explore(props: &ExploreProps) -> Html {
         use_effect_with((), move |_| {
             let restore = {
                 let (corpus, dispatch) = (corpus.clone(), dispatch.clone());
-                move |_: &Event| {
-                    dispatch.dispatch(Action::Restore(from_hash(&corpus, &dom::hash())))
-                }
+                move |_: &Event| dispatch.dispatch(Action::Restore(from_hash(&corpus, &dom::hash())))
             };
             let pop = EventListener::new(&dom::window(), "popstate", restore.clone());
             let hashchange = EventListener::new(&dom::window(), "hashchange", restore);
@@ -142,11 +129,7 @@ fn explore(props: &ExploreProps) -> Html {
     // Keyboard: `/` search, arrows move through results, Enter opens, Esc clears,
     // `n`/`p` step through hits in the reader.
     let keys = use_mut_ref(|| (0usize, Vec::<u16>::new(), 0usize));
-    *keys.borrow_mut() = (
-        state.0.cursor,
-        view.rows.iter().map(|r| r.doc).collect(),
-        hits_in_open(&view, &state.0),
-    );
+    *keys.borrow_mut() = (state.0.cursor, view.rows.iter().map(|r| r.doc).collect(), hits_in_open(&view, &state.0));
     {
         let (dispatch, keys) = (state.dispatcher(), keys.clone());
         use_effect_with((), move |_| {
@@ -166,10 +149,7 @@ fn explore(props: &ExploreProps) -> Html {
                     "ArrowDown" | "ArrowUp" if typing.is_none() || in_search => {
                         e.prevent_default();
                         let delta = if e.key() == "ArrowDown" { 1 } else { -1 };
-                        dispatch.dispatch(Action::MoveCursor {
-                            delta,
-                            len: rows.len(),
-                        });
+                        dispatch.dispatch(Action::MoveCursor { delta, len: rows.len() });
                     }
                     "Enter" if in_search || typing.is_none() && is_body_or_result(e) => {
                         if let Some(&doc) = rows.get(cursor) {
@@ -212,19 +192,14 @@ fn explore(props: &ExploreProps) -> Html {
 }
 
 fn is_body_or_result(e: &KeyboardEvent) -> bool {
-    e.target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_none_or(|el| {
-            el.tag_name() == "BODY"
-                || el.closest(".result-list").ok().flatten().is_some() && el.tag_name() != "BUTTON"
-        })
+    e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_none_or(|el| {
+        el.tag_name() == "BODY" || el.closest(".result-list").ok().flatten().is_some() && el.tag_name() != "BUTTON"
+    })
 }
 
 /// Search hits in the open document.
 pub fn hits_in_open(view: &View, s: &State) -> usize {
-    s.open
-        .and_then(|d| view.rows.iter().find(|r| r.doc == d))
-        .map_or(0, |r| r.hits)
+    s.open.and_then(|d| view.rows.iter().find(|r| r.doc == d)).map_or(0, |r| r.hits)
 }
 
 /// How much the extraction found, in one line.
@@ -232,20 +207,10 @@ pub fn hits_in_open(view: &View, s: &State) -> usize {
 fn summary() -> Html {
     let env = use_context::<Env>().expect("Env");
     let m = &env.corpus;
-    let mentioned = env
-        .explorer
-        .facts
-        .iter()
-        .flat_map(|f| f.actors.iter())
-        .collect::<std::collections::BTreeSet<_>>()
-        .len();
-    let themes = env
-        .explorer
-        .facts
-        .iter()
-        .flat_map(|f| f.themes.iter())
-        .collect::<std::collections::BTreeSet<_>>()
-        .len();
+    let mentioned =
+        env.explorer.facts.iter().flat_map(|f| f.actors.iter()).collect::<std::collections::BTreeSet<_>>().len();
+    let themes =
+        env.explorer.facts.iter().flat_map(|f| f.themes.iter()).collect::<std::collections::BTreeSet<_>>().len();
     let evidence: usize = m.edges.iter().map(|e| e.evidence.len()).sum();
     html! {
         <p class="summary" data-testid="summary">

@@ -24,7 +24,5 @@ impl std::ops::Deref for Corpus {
 }
 
 pub fn load() -> Result<Corpus, String> {
-    postcard::from_bytes::<Model>(BYTES)
-        .map(|m| Corpus(Rc::new(m)))
-        .map_err(|e| e.to_string())
+    postcard::from_bytes::<Model>(BYTES).map(|m| Corpus(Rc::new(m))).map_err(|e| e.to_string())
 }

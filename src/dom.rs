@@ -14,12 +14,7 @@ pub fn document() -> web_sys::Document {
 
 /// The current hash without `#`, percent-escapes kept.
 pub fn hash() -> String {
-    window()
-        .location()
-        .hash()
-        .unwrap_or_default()
-        .trim_start_matches('#')
-        .to_string()
+    window().location().hash().unwrap_or_default().trim_start_matches('#').to_string()
 }
 
 /// Writes the hash as a new history entry (`push`) or in place.
@@ -27,11 +22,7 @@ pub fn set_hash(hash: &str, push: bool) {
     let url = if hash.is_empty() {
         // Keep path and query, drop the hash entirely.
         let loc = window().location();
-        format!(
-            "{}{}",
-            loc.pathname().unwrap_or_default(),
-            loc.search().unwrap_or_default()
-        )
+        format!("{}{}", loc.pathname().unwrap_or_default(), loc.search().unwrap_or_default())
     } else {
         format!("#{hash}")
     };
@@ -44,9 +35,7 @@ pub fn set_hash(hash: &str, push: bool) {
 }
 
 pub fn by_id<T: JsCast>(id: &str) -> Option<T> {
-    document()
-        .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<T>().ok())
+    document().get_element_by_id(id).and_then(|e| e.dyn_into::<T>().ok())
 }
 
 pub fn focus(id: &str) {

@@ -26,11 +26,7 @@ struct Item {
     class: Option<&'static str>,
 }
 
-fn items<T: Clone>(
-    list: &[Count<T>],
-    label: impl Fn(&T) -> String,
-    facet: impl Fn(T) -> Facet,
-) -> Vec<Item> {
+fn items<T: Clone>(list: &[Count<T>], label: impl Fn(&T) -> String, facet: impl Fn(T) -> Facet) -> Vec<Item> {
     list.iter()
         .map(|c| Item {
             label: label(&c.value),
@@ -79,21 +75,9 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
         },
         Facet::Source,
     );
-    let themes = items(
-        &f.themes,
-        |&t| m.themes[t as usize].name.clone(),
-        Facet::Theme,
-    );
-    let years = items(
-        &f.years,
-        |y| y.map_or("Unknown date".into(), |y| y.to_string()),
-        Facet::Year,
-    );
-    let rels = items(
-        &f.rels,
-        |&r| m.relation_types[r as usize].name.clone(),
-        Facet::Rel,
-    );
+    let themes = items(&f.themes, |&t| m.themes[t as usize].name.clone(), Facet::Theme);
+    let years = items(&f.years, |y| y.map_or("Unknown date".into(), |y| y.to_string()), Facet::Year);
+    let rels = items(&f.rels, |&r| m.relation_types[r as usize].name.clone(), Facet::Rel);
     let mode = props.state.filters.actor_mode;
     let set_mode = |m: ActorMode| env.callback(move |_: Event| Action::SetActorMode(m));
     let mode_switch = html! {
@@ -103,8 +87,20 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
             <label><input type="radio" name="actor-mode" checked={mode == ActorMode::All} onchange={set_mode(ActorMode::All)} />{ " all selected" }</label>
         </fieldset>
     };
+    let active = {
+        let f = &props.state.filters;
+        f.actors.len() + f.sources.len() + f.themes.len() + f.years.len() + f.rels.len()
+    };
+    let shown = use_state(|| false);
+    let toggle = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(!*shown))
+    };
     html! {
-        <aside class="facets" aria-label="Filters">
+        <aside class={classes!("facets", shown.then_some("shown"))} aria-label="Filters">
+            <button type="button" class="filters-toggle" aria-expanded={shown.to_string()} onclick={toggle}>
+                { if active > 0 { format!("Filters ({active} active)") } else { "Filters".to_string() } }
+            </button>
             <FacetBox title="Actor" kind={FacetKind::Actor} groups={actor_groups} extra={mode_switch} />
             <FacetBox title="Source" kind={FacetKind::Source} groups={vec![(String::new(), sources)]} />
             <FacetBox title="Theme" kind={FacetKind::Theme} groups={vec![(String::new(), themes)]} />
@@ -129,15 +125,10 @@ fn facet_box(props: &FacetBoxProps) -> Html {
     let filter = use_state(String::new);
     let slug = props.title.to_lowercase().replace(' ', "-");
     let needle = filter.to_lowercase();
-    let any_selected = props
-        .groups
-        .iter()
-        .any(|(_, g)| g.iter().any(|i| i.selected));
+    let any_selected = props.groups.iter().any(|(_, g)| g.iter().any(|i| i.selected));
     let oninput = {
         let filter = filter.clone();
-        Callback::from(move |e: InputEvent| {
-            filter.set(e.target_unchecked_into::<HtmlInputElement>().value())
-        })
+        Callback::from(move |e: InputEvent| filter.set(e.target_unchecked_into::<HtmlInputElement>().value()))
     };
     let onkeydown = {
         let filter = filter.clone();

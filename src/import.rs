@@ -18,9 +18,7 @@ pub struct ImportProps {
 }
 
 async fn read(file: web_sys::File) -> (String, Vec<u8>) {
-    let buf = JsFuture::from(file.array_buffer())
-        .await
-        .unwrap_or_default();
+    let buf = JsFuture::from(file.array_buffer()).await.unwrap_or_default();
     (file.name(), js_sys::Uint8Array::new(&buf).to_vec())
 }
 
@@ -28,16 +26,11 @@ async fn read(file: web_sys::File) -> (String, Vec<u8>) {
 pub fn import(props: &ImportProps) -> Html {
     let status = use_state(String::new);
     let onchange = {
-        let (corpus, on_import, status) = (
-            props.corpus.clone(),
-            props.on_import.clone(),
-            status.clone(),
-        );
+        let (corpus, on_import, status) = (props.corpus.clone(), props.on_import.clone(), status.clone());
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let Some(list) = input.files() else { return };
-            let files: Vec<web_sys::File> =
-                (0..list.length()).filter_map(|i| list.get(i)).collect();
+            let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
             input.set_value("");
             let (corpus, on_import, status) = (corpus.clone(), on_import.clone(), status.clone());
             wasm_bindgen_futures::spawn_local(async move {

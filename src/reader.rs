@@ -35,20 +35,12 @@ pub fn reader(props: &ReaderProps) -> Html {
         if q.include.is_empty() {
             Vec::new()
         } else {
-            env.explorer
-                .index
-                .search(&q)
-                .into_iter()
-                .find(|h| h.doc == props.doc)
-                .map(|h| h.spans)
-                .unwrap_or_default()
+            env.explorer.index.search(&q).into_iter().find(|h| h.doc == props.doc).map(|h| h.spans).unwrap_or_default()
         }
     };
     let n = hits.len().max(hits_in_open(&props.view, s));
     let current = if n == 0 { 0 } else { s.hit.min(n - 1) };
-    let focus = s
-        .sentence
-        .and_then(|i| d.sentences.get(i as usize).copied());
+    let focus = s.sentence.and_then(|i| d.sentences.get(i as usize).copied());
 
     {
         let key = (props.doc, current, s.sentence, s.raw);
@@ -88,29 +80,42 @@ pub fn reader(props: &ReaderProps) -> Html {
         d.blocks
             .iter()
             .map(|b| {
-                let content: Html = pieces(d, b.span, &hits, focus)
+                // Pieces of one mention (split by a hit) go inside one button.
+                let mut groups: Vec<(Option<usize>, Vec<ties_core::reader::Piece>)> = Vec::new();
+                for p in pieces(d, b.span, &hits, focus) {
+                    match groups.last_mut() {
+                        Some((m, list)) if p.mention.is_some() && *m == p.mention => list.push(p),
+                        _ => groups.push((p.mention, vec![p])),
+                    }
+                }
+                let content: Html = groups
                     .into_iter()
-                    .map(|p| {
-                        let text = d.slice(p.span);
-                        let mut inner = match p.hit {
-                            Some(i) => html! {
-                                <mark class={classes!((i == current).then_some("current"))} data-hit={i.to_string()}>{ text }</mark>
-                            },
-                            None => html! { text },
-                        };
-                        if let Some(a) = p.actor {
-                            let actor = &m.actors[a as usize];
-                            let onclick = env.callback(move |_: MouseEvent| Action::Toggle(Facet::Actor(a)));
-                            inner = html! {
-                                <button type="button" class={classes!("mention", format!("kind-{}", actor.kind.slug()))}
-                                    data-actor={actor.key.clone()} title={format!("{} ({}): filter by this actor", actor.name, actor.kind.as_str())}
-                                    {onclick}>{ inner }</button>
-                            };
+                    .map(|(mention, list)| {
+                        let inner: Html = list
+                            .iter()
+                            .map(|p| {
+                                let text = d.slice(p.span);
+                                let html = match p.hit {
+                                    Some(i) => html! {
+                                        <mark class={classes!((i == current).then_some("current"))} data-hit={i.to_string()}>{ text }</mark>
+                                    },
+                                    None => html! { text },
+                                };
+                                if p.focus { html! { <span class="focus">{ html }</span> } } else { html }
+                            })
+                            .collect();
+                        match mention.map(|i| d.mentions[i].actor) {
+                            Some(a) => {
+                                let actor = &m.actors[a as usize];
+                                let onclick = env.callback(move |_: MouseEvent| Action::Toggle(Facet::Actor(a)));
+                                html! {
+                                    <button type="button" class={classes!("mention", format!("kind-{}", actor.kind.slug()))}
+                                        data-actor={actor.key.clone()} title={format!("{} ({}): filter by this actor", actor.name, actor.kind.as_str())}
+                                        {onclick}>{ inner }</button>
+                                }
+                            }
+                            None => inner,
                         }
-                        if p.focus {
-                            inner = html! { <span class="focus">{ inner }</span> };
-                        }
-                        inner
                     })
                     .collect();
                 match b.kind {

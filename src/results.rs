@@ -56,40 +56,28 @@ pub fn results(props: &ResultsProps) -> Html {
     let s = &props.state;
     let f = &s.filters;
 
-    // Keep the keyboard cursor in view.
-    use_effect_with(s.cursor, |c| dom::scroll_to(&format!("#result-{c}")));
+    // Keep the keyboard cursor in view when it moves (not on first render, which
+    // would scroll a phone's page past the header).
+    let mounted = use_mut_ref(|| false);
+    use_effect_with(s.cursor, move |c| {
+        if *mounted.borrow() {
+            dom::scroll_to(&format!("#result-{c}"));
+        }
+        *mounted.borrow_mut() = true;
+    });
 
     let mut chips: Vec<(String, Facet)> = Vec::new();
-    chips.extend(f.actors.iter().map(|&a| {
-        (
-            format!("Actor: {}", m.actors[a as usize].name),
-            Facet::Actor(a),
-        )
-    }));
-    chips.extend(f.sources.iter().map(|x| {
-        (
-            format!("Source: {}", if x.is_empty() { "unknown" } else { x }),
-            Facet::Source(x.clone()),
-        )
-    }));
-    chips.extend(f.themes.iter().map(|&t| {
-        (
-            format!("Theme: {}", m.themes[t as usize].name),
-            Facet::Theme(t),
-        )
-    }));
-    chips.extend(f.years.iter().map(|y| {
-        (
-            format!("Year: {}", y.map_or("unknown".into(), |y| y.to_string())),
-            Facet::Year(*y),
-        )
-    }));
-    chips.extend(f.rels.iter().map(|&r| {
-        (
-            format!("Relation: {}", m.relation_types[r as usize].name),
-            Facet::Rel(r),
-        )
-    }));
+    chips.extend(f.actors.iter().map(|&a| (format!("Actor: {}", m.actors[a as usize].name), Facet::Actor(a))));
+    chips.extend(
+        f.sources
+            .iter()
+            .map(|x| (format!("Source: {}", if x.is_empty() { "unknown" } else { x }), Facet::Source(x.clone()))),
+    );
+    chips.extend(f.themes.iter().map(|&t| (format!("Theme: {}", m.themes[t as usize].name), Facet::Theme(t))));
+    chips.extend(
+        f.years.iter().map(|y| (format!("Year: {}", y.map_or("unknown".into(), |y| y.to_string())), Facet::Year(*y))),
+    );
+    chips.extend(f.rels.iter().map(|&r| (format!("Relation: {}", m.relation_types[r as usize].name), Facet::Rel(r))));
     let clear_all = env.callback(|_: MouseEvent| Action::ClearAll);
 
     let empty = props.view.rows.is_empty().then(|| {

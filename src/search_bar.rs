@@ -20,24 +20,14 @@ pub struct SearchBarProps {
 #[function_component(SearchBar)]
 pub fn search_bar(props: &SearchBarProps) -> Html {
     let env = use_context::<Env>().expect("Env");
-    let oninput = env.callback(|e: InputEvent| {
-        Action::SetQuery(e.target_unchecked_into::<HtmlInputElement>().value())
-    });
+    let oninput = env.callback(|e: InputEvent| Action::SetQuery(e.target_unchecked_into::<HtmlInputElement>().value()));
     let export = |json: bool| {
         let (env, view) = (env.clone(), props.view.clone());
         Callback::from(move |_| {
             if json {
-                dom::download(
-                    "ties-results.json",
-                    "application/json",
-                    &results_json(&env.corpus, &view),
-                );
+                dom::download("ties-results.json", "application/json", &results_json(&env.corpus, &view));
             } else {
-                dom::download(
-                    "ties-results.csv",
-                    "text/csv",
-                    &results_csv(&env.corpus, &view),
-                );
+                dom::download("ties-results.csv", "text/csv", &results_csv(&env.corpus, &view));
             }
         })
     };

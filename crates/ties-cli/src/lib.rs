@@ -11,12 +11,7 @@ use ties_core::{build_model, Model};
 /// and builds the model. Errors name the file, the line and the fix.
 pub fn load_dir(dir: &Path) -> Result<Model, Vec<InputError>> {
     let fail = |file: &str, message: String, fix: &str| {
-        vec![InputError {
-            file: file.to_string(),
-            line: None,
-            message,
-            fix: fix.to_string(),
-        }]
+        vec![InputError { file: file.to_string(), line: None, message, fix: fix.to_string() }]
     };
     let entries = fs::read_dir(dir).map_err(|e| {
         fail(
@@ -30,32 +25,18 @@ pub fn load_dir(dir: &Path) -> Result<Model, Vec<InputError>> {
         let path = entry.path();
         if path.extension().is_some_and(|e| e == "txt") {
             let name = entry.file_name().to_string_lossy().into_owned();
-            let bytes = fs::read(&path).map_err(|e| {
-                fail(
-                    &name,
-                    format!("cannot read: {e}"),
-                    "check the file's permissions",
-                )
-            })?;
+            let bytes = fs::read(&path)
+                .map_err(|e| fail(&name, format!("cannot read: {e}"), "check the file's permissions"))?;
             seeds.push(SeedFile { name, bytes });
         }
     }
     seeds.sort_by(|a, b| a.name.cmp(&b.name));
     let text = |name: &str| -> Result<String, Vec<InputError>> {
         let bytes = fs::read(dir.join(name)).map_err(|e| {
-            fail(
-                name,
-                format!("cannot read: {e}"),
-                "create the file (see the project's seeds/ for the format)",
-            )
+            fail(name, format!("cannot read: {e}"), "create the file (see the project's seeds/ for the format)")
         })?;
-        String::from_utf8(bytes).map_err(|_| {
-            fail(
-                name,
-                "the file is not valid UTF-8".into(),
-                "re-save the file as UTF-8",
-            )
-        })
+        String::from_utf8(bytes)
+            .map_err(|_| fail(name, "the file is not valid UTF-8".into(), "re-save the file as UTF-8"))
     };
     let (catalog, lexicon) = (text(CATALOG)?, text(LEXICON)?);
     let (lex, docs) = input::load(&seeds, &catalog, &lexicon)?;
@@ -64,8 +45,5 @@ pub fn load_dir(dir: &Path) -> Result<Model, Vec<InputError>> {
 
 /// Formats errors one per paragraph, prefixed with the folder.
 pub fn report(dir: &Path, errors: &[InputError]) -> String {
-    errors
-        .iter()
-        .map(|e| format!("error: {}/{e}\n", dir.display()))
-        .collect()
+    errors.iter().map(|e| format!("error: {}/{e}\n", dir.display())).collect()
 }

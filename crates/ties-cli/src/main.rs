@@ -33,10 +33,7 @@ fn main() -> ExitCode {
     };
     match (cmd, json) {
         ("extract", true) => {
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&model).expect("the model serializes")
-            );
+            println!("{}", serde_json::to_string_pretty(&model).expect("the model serializes"));
             ExitCode::SUCCESS
         }
         ("extract", false) => {
@@ -58,20 +55,14 @@ fn check(model: &ties_core::Model) -> ExitCode {
         model.docs.len(),
         model.actors.len(),
         (0..model.actors.len())
-            .filter(|&a| model
-                .docs
-                .iter()
-                .any(|d| d.mentions.iter().any(|m| m.actor as usize == a)))
+            .filter(|&a| model.docs.iter().any(|d| d.mentions.iter().any(|m| m.actor as usize == a)))
             .count(),
         model.themes.len(),
         model.edges.len(),
         evidence
     );
-    let unresolved: Vec<_> = model
-        .diagnostics
-        .iter()
-        .filter(|d| d.kind == DiagnosticKind::UnresolvedLigature)
-        .collect();
+    let unresolved: Vec<_> =
+        model.diagnostics.iter().filter(|d| d.kind == DiagnosticKind::UnresolvedLigature).collect();
     if unresolved.is_empty() {
         println!("ligatures: all resolved");
     }

@@ -4,10 +4,7 @@
 use std::process::Command;
 
 fn ties(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_ties"))
-        .args(args)
-        .output()
-        .expect("run ties");
+    let out = Command::new(env!("CARGO_BIN_EXE_ties")).args(args).output().expect("run ties");
     (
         out.status.success(),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -31,27 +28,15 @@ fn check_passes_on_the_seeds() {
 fn extract_prints_the_model_as_json() {
     let (ok, out, _) = ties(&["extract", &seeds(), "--json"]);
     assert!(ok);
-    for key in [
-        "\"docs\"",
-        "\"text\"",
-        "\"mentions\"",
-        "\"theme_hits\"",
-        "\"edges\"",
-        "\"evidence\"",
-        "\"cue_term\"",
-    ] {
+    for key in ["\"docs\"", "\"text\"", "\"mentions\"", "\"theme_hits\"", "\"edges\"", "\"evidence\"", "\"cue_term\""] {
         assert!(out.contains(key), "missing {key}");
     }
     let model: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
     let docs = model["docs"].as_array().unwrap();
     assert_eq!(docs.len(), 6);
     // The clean text is repaired; the raw text keeps the original bytes for provenance.
-    assert!(docs
-        .iter()
-        .all(|d| !d["text"].as_str().unwrap().contains('\u{FFFD}')));
-    assert!(docs
-        .iter()
-        .any(|d| d["raw"].as_str().unwrap().contains('\u{FFFD}')));
+    assert!(docs.iter().all(|d| !d["text"].as_str().unwrap().contains('\u{FFFD}')));
+    assert!(docs.iter().any(|d| d["raw"].as_str().unwrap().contains('\u{FFFD}')));
 }
 
 #[test]
@@ -59,19 +44,12 @@ fn check_fails_on_a_bad_corpus_with_file_line_and_fix() {
     let dir = std::env::temp_dir().join(format!("ties-bad-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("a.txt"), b"caf\xe9\n").unwrap();
-    std::fs::write(
-        dir.join("catalog.toml"),
-        "[[document]]\nkey = \"a\"\nfile = \"a.txt\"\ntitle = \"A\"\n",
-    )
-    .unwrap();
+    std::fs::write(dir.join("catalog.toml"), "[[document]]\nkey = \"a\"\nfile = \"a.txt\"\ntitle = \"A\"\n").unwrap();
     std::fs::write(dir.join("lexicon.toml"), "").unwrap();
     let (ok, _, err) = ties(&["check", dir.to_str().unwrap()]);
     std::fs::remove_dir_all(&dir).unwrap();
     assert!(!ok);
-    assert!(
-        err.contains("a.txt:1: the file is not valid UTF-8"),
-        "{err}"
-    );
+    assert!(err.contains("a.txt:1: the file is not valid UTF-8"), "{err}");
     assert!(err.contains("fix: re-save the file as UTF-8"), "{err}");
 }
 

@@ -18,34 +18,20 @@ fn six_documents_with_clean_text() {
     let m = model();
     assert_eq!(m.docs.len(), 6, "one file holds two articles");
     for d in &m.docs {
-        assert!(
-            !d.text.contains('\u{FFFD}'),
-            "{} keeps a lost ligature",
-            d.key
-        );
+        assert!(!d.text.contains('\u{FFFD}'), "{} keeps a lost ligature", d.key);
         assert!(!d.text.contains("  "), "{} keeps doubled spaces", d.key);
         assert!(!d.text.contains("http"), "{} keeps a URL line", d.key);
     }
-    assert!(m
-        .diagnostics
-        .iter()
-        .all(|d| d.kind != DiagnosticKind::UnresolvedLigature));
+    assert!(m.diagnostics.iter().all(|d| d.kind != DiagnosticKind::UnresolvedLigature));
 }
 
 #[test]
 fn documents_snapshot() {
     let m = model();
     for d in &m.docs {
-        let mut out = format!(
-            "{}\n{} | {} | {} | {}\n\n",
-            d.title, d.source, d.author, d.date, d.url
-        );
+        let mut out = format!("{}\n{} | {} | {} | {}\n\n", d.title, d.source, d.author, d.date, d.url);
         for b in &d.blocks {
-            let tag = if b.kind == BlockKind::Heading {
-                "## "
-            } else {
-                ""
-            };
+            let tag = if b.kind == BlockKind::Heading { "## " } else { "" };
             let _ = writeln!(out, "{tag}{}\n", d.slice(b.span));
         }
         out.push_str("--- sentences\n");
@@ -54,21 +40,11 @@ fn documents_snapshot() {
         }
         out.push_str("--- mentions\n");
         for mention in &d.mentions {
-            let _ = writeln!(
-                out,
-                "{} = {}",
-                d.slice(mention.span),
-                m.actors[mention.actor as usize].key
-            );
+            let _ = writeln!(out, "{} = {}", d.slice(mention.span), m.actors[mention.actor as usize].key);
         }
         out.push_str("--- themes\n");
         for h in &d.theme_hits {
-            let _ = writeln!(
-                out,
-                "{} = {}",
-                d.slice(h.span),
-                m.themes[h.theme as usize].key
-            );
+            let _ = writeln!(out, "{} = {}", d.slice(h.span), m.themes[h.theme as usize].key);
         }
         out.push_str("--- dates\n");
         for dm in &d.dates {
@@ -83,25 +59,11 @@ fn relations_snapshot() {
     let m = model();
     let mut out = String::new();
     for e in &m.edges {
-        let (a, b) = (
-            &m.actors[e.source as usize].name,
-            &m.actors[e.target as usize].name,
-        );
-        let _ = writeln!(
-            out,
-            "{a} -[{}]-> {b} ({})",
-            m.relation_types[e.rel as usize].key,
-            e.evidence.len()
-        );
+        let (a, b) = (&m.actors[e.source as usize].name, &m.actors[e.target as usize].name);
+        let _ = writeln!(out, "{a} -[{}]-> {b} ({})", m.relation_types[e.rel as usize].key, e.evidence.len());
         for ev in &e.evidence {
             let d = &m.docs[ev.doc as usize];
-            let _ = writeln!(
-                out,
-                "    {} <{}> {}",
-                d.key,
-                d.slice(ev.cue),
-                d.slice(ev.span)
-            );
+            let _ = writeln!(out, "    {} <{}> {}", d.key, d.slice(ev.cue), d.slice(ev.span));
         }
     }
     expect_file!["snapshots/relations.txt"].assert_eq(&out);
@@ -125,10 +87,7 @@ fn relations_read_as_an_analyst_would() {
         docs.dedup();
         docs.len()
     };
-    assert!(
-        docs_for("taliban", "al-qaeda", "alliance") >= 3,
-        "the alliance is supported by several documents"
-    );
+    assert!(docs_for("taliban", "al-qaeda", "alliance") >= 3, "the alliance is supported by several documents");
     assert!(docs_for("al-qaeda", "taliban", "allegiance") >= 1);
     assert!(docs_for("haqqani-network", "al-qaeda", "sanctuary") >= 1);
     assert!(docs_for("taliban", "isis", "rivalry") >= 1);
@@ -136,10 +95,7 @@ fn relations_read_as_an_analyst_would() {
     assert!(docs_for("ayman-al-zawahiri", "al-qaeda", "leadership") >= 2);
     let (taliban, israel) = (id("taliban"), id("israel"));
     assert!(
-        !m.edges
-            .iter()
-            .any(|e| [e.source, e.target].contains(&taliban)
-                && [e.source, e.target].contains(&israel)),
+        !m.edges.iter().any(|e| [e.source, e.target].contains(&taliban) && [e.source, e.target].contains(&israel)),
         "nothing links the Taliban to Israel"
     );
     // `IS`/`US` never match ordinary words; `Pakistani Taliban` is not the Taliban.
@@ -150,8 +106,5 @@ fn relations_read_as_an_analyst_would() {
         }
     }
     let ttp = id("pakistani-taliban");
-    assert!(m
-        .docs
-        .iter()
-        .any(|d| d.mentions.iter().any(|x| x.actor == ttp)));
+    assert!(m.docs.iter().any(|d| d.mentions.iter().any(|x| x.actor == ttp)));
 }

@@ -161,13 +161,11 @@ pub fn unknown_names(model: &Model, min_count: usize) -> Vec<UnknownName> {
             let start = at;
             at += token.len();
             let word = token.trim_matches(|c: char| !c.is_alphanumeric());
-            let capital =
-                word.chars().next().is_some_and(char::is_uppercase) && word.chars().count() > 1;
-            let ends_clause = token
-                .trim_end()
-                .ends_with(|c: char| matches!(c, ',' | '.' | ';' | ':' | '?' | '!' | ')'))
-                || token.contains('\u{2019}')
-                || token.contains('\'');
+            let capital = word.chars().next().is_some_and(char::is_uppercase) && word.chars().count() > 1;
+            let ends_clause =
+                token.trim_end().ends_with(|c: char| matches!(c, ',' | '.' | ';' | ':' | '?' | '!' | ')'))
+                    || token.contains('\u{2019}')
+                    || token.contains('\'');
             if capital && !covered(start + token.find(word).unwrap_or(0)) {
                 run.push(word);
                 if ends_clause {

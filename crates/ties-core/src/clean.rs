@@ -30,15 +30,7 @@ fn debris(line: &str, title: &str, drop: &[String], repeated: bool) -> Option<&'
     if !title.is_empty() && t == title.trim() {
         return Some("repeated title");
     }
-    if [
-        "sign up for",
-        "subscribe to",
-        "subscribe for",
-        "get our newsletter",
-    ]
-    .iter()
-    .any(|p| lower.starts_with(p))
-    {
+    if ["sign up for", "subscribe to", "subscribe for", "get our newsletter"].iter().any(|p| lower.starts_with(p)) {
         return Some("newsletter footer");
     }
     if lower.starts_with("related:") {
@@ -50,31 +42,23 @@ fn debris(line: &str, title: &str, drop: &[String], repeated: bool) -> Option<&'
     if repeated {
         return Some("repeated caption");
     }
-    if drop
-        .iter()
-        .any(|d| !d.trim().is_empty() && t.starts_with(d.trim()))
-    {
+    if drop.iter().any(|d| !d.trim().is_empty() && t.starts_with(d.trim())) {
         return Some("catalog drop list");
     }
     None
 }
 
 fn is_url(t: &str) -> bool {
-    (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
-        && !t.contains(' ')
+    (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www.")) && !t.contains(' ')
 }
 
 /// Ends like a finished sentence (so the next line may start a new paragraph).
 fn ends_sentence(s: &str) -> bool {
-    s.trim_end()
-        .ends_with(['.', '!', '?', '"', '\u{201D}', ':', ';', ')'])
+    s.trim_end().ends_with(['.', '!', '?', '"', '\u{201D}', ':', ';', ')'])
 }
 
 fn starts_lowercase(s: &str) -> bool {
-    s.trim_start()
-        .chars()
-        .next()
-        .is_some_and(char::is_lowercase)
+    s.trim_start().chars().next().is_some_and(char::is_lowercase)
 }
 
 /// A short line without closing punctuation, starting with a capital: a section heading.
@@ -89,11 +73,7 @@ fn looks_like_heading(s: &str) -> bool {
 
 /// Hard-wrapped text (a PDF extraction) has most lines of similar, moderate length.
 fn is_hard_wrapped(lines: &[&str]) -> bool {
-    let long: Vec<usize> = lines
-        .iter()
-        .map(|l| l.trim().chars().count())
-        .filter(|&n| n > 40)
-        .collect();
+    let long: Vec<usize> = lines.iter().map(|l| l.trim().chars().count()).filter(|&n| n > 40).collect();
     if long.len() < 5 {
         return false;
     }
@@ -159,16 +139,12 @@ pub fn clean(raw: &str, title: &str, drop: &[String]) -> Cleaned {
         }
         // Inside a wrapped block, a heading shows as a short line after a finished
         // sentence and before a blank line or a capitalised line.
-        let next_blank_or_cap = kept
-            .get(i + 1)
-            .is_none_or(|n| n.is_none_or(|n| !starts_lowercase(n)));
+        let next_blank_or_cap = kept.get(i + 1).is_none_or(|n| n.is_none_or(|n| !starts_lowercase(n)));
         // A full-width line is wrapped prose even when it happens to end without a stop.
         let short = line.trim().chars().count() <= 60;
         let last_word = line.split_whitespace().last().unwrap_or("").to_lowercase();
-        let dangling = [
-            "the", "a", "an", "and", "or", "of", "to", "in", "for", "with", "between",
-        ]
-        .contains(&last_word.as_str());
+        let dangling =
+            ["the", "a", "an", "and", "or", "of", "to", "in", "for", "with", "between"].contains(&last_word.as_str());
         if (current.is_empty() || ends_sentence(&current))
             && short
             && !dangling
@@ -209,16 +185,9 @@ pub fn clean(raw: &str, title: &str, drop: &[String]) -> Cleaned {
         }
         let start = text.len();
         text.push_str(&par);
-        blocks.push(Block {
-            kind,
-            span: Span::new(start, text.len()),
-        });
+        blocks.push(Block { kind, span: Span::new(start, text.len()) });
     }
-    Cleaned {
-        text,
-        blocks,
-        dropped,
-    }
+    Cleaned { text, blocks, dropped }
 }
 
 #[cfg(test)]
@@ -230,11 +199,7 @@ mod tests {
         let c = clean(raw, title, &[]);
         let mut out = String::new();
         for b in &c.blocks {
-            let tag = if b.kind == BlockKind::Heading {
-                "H"
-            } else {
-                "P"
-            };
+            let tag = if b.kind == BlockKind::Heading { "H" } else { "P" };
             out.push_str(&format!("{tag}: {}\n", &c.text[b.span.range()]));
         }
         for (line, why) in &c.dropped {

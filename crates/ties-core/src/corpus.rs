@@ -41,9 +41,7 @@ pub fn cut_file<'a>(text: &'a str, metas: &[&DocMeta]) -> Result<Vec<&'a str>, C
         let at = match &meta.starts_with {
             None if i == 0 => 0,
             None => return Err(CutError::MarkerNotFound { entry: i }),
-            Some(marker) => {
-                line_start_of(text, marker).ok_or(CutError::MarkerNotFound { entry: i })?
-            }
+            Some(marker) => line_start_of(text, marker).ok_or(CutError::MarkerNotFound { entry: i })?,
         };
         let at = if i == 0 { 0 } else { at };
         if starts.last().is_some_and(|&prev| at <= prev) {
@@ -77,29 +75,20 @@ mod tests {
     use super::*;
 
     fn meta(marker: Option<&str>) -> DocMeta {
-        DocMeta {
-            starts_with: marker.map(String::from),
-            ..DocMeta::default()
-        }
+        DocMeta { starts_with: marker.map(String::from), ..DocMeta::default() }
     }
 
     #[test]
     fn cuts_at_marker_lines() {
         let text = "First\nbody one\n\nSecond title\nbody two\n";
         let (a, b) = (meta(None), meta(Some("Second title")));
-        assert_eq!(
-            cut_file(text, &[&a, &b]).unwrap(),
-            ["First\nbody one\n\n", "Second title\nbody two\n"]
-        );
+        assert_eq!(cut_file(text, &[&a, &b]).unwrap(), ["First\nbody one\n\n", "Second title\nbody two\n"]);
     }
 
     #[test]
     fn missing_or_misordered_markers_are_errors() {
         let text = "A\nB\nC\n";
-        assert_eq!(
-            cut_file(text, &[&meta(None), &meta(Some("Z"))]),
-            Err(CutError::MarkerNotFound { entry: 1 })
-        );
+        assert_eq!(cut_file(text, &[&meta(None), &meta(Some("Z"))]), Err(CutError::MarkerNotFound { entry: 1 }));
         assert_eq!(
             cut_file(text, &[&meta(None), &meta(Some("C")), &meta(Some("B"))]),
             Err(CutError::MarkerOutOfOrder { entry: 2 })

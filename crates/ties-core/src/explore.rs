@@ -99,10 +99,7 @@ impl Explorer {
                     .collect(),
             })
             .collect();
-        Explorer {
-            facts,
-            index: Index::build(model),
-        }
+        Explorer { facts, index: Index::build(model) }
     }
 
     /// Search hits per document, or `None` when there is no query (all match).
@@ -120,35 +117,19 @@ impl Explorer {
                     ActorMode::Any => f.actors.iter().any(|a| d.actors.contains(a)),
                     ActorMode::All => f.actors.is_subset(&d.actors),
                 },
-        ) && ok(
-            FacetKind::Source,
-            f.sources.is_empty() || f.sources.contains(&d.source),
-        ) && ok(
-            FacetKind::Theme,
-            f.themes.is_empty() || f.themes.iter().any(|t| d.themes.contains(t)),
-        ) && ok(
-            FacetKind::Year,
-            f.years.is_empty() || f.years.contains(&d.year),
-        ) && ok(
-            FacetKind::Rel,
-            f.rels.is_empty() || f.rels.iter().any(|r| d.rels.contains(r)),
-        )
+        ) && ok(FacetKind::Source, f.sources.is_empty() || f.sources.contains(&d.source))
+            && ok(FacetKind::Theme, f.themes.is_empty() || f.themes.iter().any(|t| d.themes.contains(t)))
+            && ok(FacetKind::Year, f.years.is_empty() || f.years.contains(&d.year))
+            && ok(FacetKind::Rel, f.rels.is_empty() || f.rels.iter().any(|r| d.rels.contains(r)))
     }
 
     /// Documents passing the search and the filters.
-    fn matching(
-        &self,
-        hits: &Option<Vec<Hit>>,
-        f: &Filters,
-        skip: Option<FacetKind>,
-    ) -> Vec<usize> {
+    fn matching(&self, hits: &Option<Vec<Hit>>, f: &Filters, skip: Option<FacetKind>) -> Vec<usize> {
         let base: Vec<usize> = match hits {
             Some(h) => h.iter().map(|h| h.doc as usize).collect(),
             None => (0..self.facts.len()).collect(),
         };
-        base.into_iter()
-            .filter(|&d| self.passes(d, f, skip))
-            .collect()
+        base.into_iter().filter(|&d| self.passes(d, f, skip)).collect()
     }
 
     pub fn view(&self, model: &Model, state: &State) -> View {
@@ -160,9 +141,7 @@ impl Explorer {
             .iter()
             .map(|&d| {
                 let doc = &model.docs[d];
-                let hit = hits
-                    .as_ref()
-                    .and_then(|h| h.iter().find(|h| h.doc as usize == d));
+                let hit = hits.as_ref().and_then(|h| h.iter().find(|h| h.doc as usize == d));
                 let spans = hit.map_or(&[][..], |h| &h.spans[..]);
                 Row {
                     doc: d as DocId,
@@ -173,17 +152,8 @@ impl Explorer {
             })
             .collect();
         let facets = self.counts(model, &hits, f);
-        let empty_hint = if docs.is_empty() {
-            self.hint(&hits, f, !q.is_empty())
-        } else {
-            None
-        };
-        View {
-            rows,
-            facets,
-            notes: q.notes,
-            empty_hint,
-        }
+        let empty_hint = if docs.is_empty() { self.hint(&hits, f, !q.is_empty()) } else { None };
+        View { rows, facets, notes: q.notes, empty_hint }
     }
 
     fn counts(&self, model: &Model, hits: &Option<Vec<Hit>>, f: &Filters) -> FacetCounts {
@@ -203,23 +173,13 @@ impl Explorer {
         for kind in ActorKind::ALL {
             let mut list: Vec<Count<ActorId>> = (0..model.actors.len())
                 .filter(|&a| model.actors[a].kind == kind)
-                .filter(|&a| {
-                    self.facts
-                        .iter()
-                        .any(|d| d.actors.contains(&(a as ActorId)))
-                })
-                .map(|a| Count {
-                    value: a as ActorId,
-                    count: actor_n[a],
-                    selected: f.actors.contains(&(a as ActorId)),
-                })
+                .filter(|&a| self.facts.iter().any(|d| d.actors.contains(&(a as ActorId))))
+                .map(|a| Count { value: a as ActorId, count: actor_n[a], selected: f.actors.contains(&(a as ActorId)) })
                 .collect();
             list.sort_by(|a, b| {
-                b.count.cmp(&a.count).then_with(|| {
-                    model.actors[a.value as usize]
-                        .name
-                        .cmp(&model.actors[b.value as usize].name)
-                })
+                b.count
+                    .cmp(&a.count)
+                    .then_with(|| model.actors[a.value as usize].name.cmp(&model.actors[b.value as usize].name))
             });
             if !list.is_empty() {
                 actors.push((kind, list));
@@ -228,37 +188,23 @@ impl Explorer {
         let tally = |kind: FacetKind| -> Vec<usize> { self.matching(hits, f, Some(kind)) };
         let sources = {
             let docs = tally(FacetKind::Source);
-            let mut all: Vec<String> = self
-                .facts
-                .iter()
-                .map(|d| d.source.clone())
-                .collect::<BTreeSet<_>>()
-                .into_iter()
-                .collect();
+            let mut all: Vec<String> =
+                self.facts.iter().map(|d| d.source.clone()).collect::<BTreeSet<_>>().into_iter().collect();
             all.sort_by_key(|s| s.is_empty()); // "unknown" last
             sorted(all.into_iter().map(|s| {
                 let count = docs.iter().filter(|&&d| self.facts[d].source == s).count();
-                Count {
-                    selected: f.sources.contains(&s),
-                    value: s,
-                    count,
-                }
+                Count { selected: f.sources.contains(&s), value: s, count }
             }))
         };
         let themes = {
             let docs = tally(FacetKind::Theme);
-            sorted(
-                (0..model.themes.len() as ThemeId)
-                    .filter(|t| self.facts.iter().any(|d| d.themes.contains(t)))
-                    .map(|t| Count {
-                        value: t,
-                        count: docs
-                            .iter()
-                            .filter(|&&d| self.facts[d].themes.contains(&t))
-                            .count(),
-                        selected: f.themes.contains(&t),
-                    }),
-            )
+            sorted((0..model.themes.len() as ThemeId).filter(|t| self.facts.iter().any(|d| d.themes.contains(t))).map(
+                |t| Count {
+                    value: t,
+                    count: docs.iter().filter(|&&d| self.facts[d].themes.contains(&t)).count(),
+                    selected: f.themes.contains(&t),
+                },
+            ))
         };
         let years = {
             let docs = tally(FacetKind::Year);
@@ -282,21 +228,12 @@ impl Explorer {
                     .filter(|r| self.facts.iter().any(|d| d.rels.contains(r)))
                     .map(|r| Count {
                         value: r,
-                        count: docs
-                            .iter()
-                            .filter(|&&d| self.facts[d].rels.contains(&r))
-                            .count(),
+                        count: docs.iter().filter(|&&d| self.facts[d].rels.contains(&r)).count(),
                         selected: f.rels.contains(&r),
                     }),
             )
         };
-        FacetCounts {
-            actors,
-            sources,
-            themes,
-            years,
-            rels,
-        }
+        FacetCounts { actors, sources, themes, years, rels }
     }
 
     /// The single filter (or the search) whose removal brings back the most documents.
@@ -304,10 +241,7 @@ impl Explorer {
         let mut best: Option<Hint> = None;
         let mut consider = |drop: Drop, n: usize| {
             if n > 0 && best.as_ref().is_none_or(|b| n > b.would_match) {
-                best = Some(Hint {
-                    drop,
-                    would_match: n,
-                });
+                best = Some(Hint { drop, would_match: n });
             }
         };
         if has_query {

@@ -30,9 +30,7 @@ pub fn json_string(s: &str) -> String {
     out
 }
 
-const COLUMNS: [&str; 9] = [
-    "rank", "key", "title", "source", "author", "date", "url", "score", "snippet",
-];
+const COLUMNS: [&str; 9] = ["rank", "key", "title", "source", "author", "date", "url", "score", "snippet"];
 
 fn fields(model: &Model, view: &View) -> Vec<[String; 9]> {
     view.rows
@@ -58,12 +56,7 @@ fn fields(model: &Model, view: &View) -> Vec<[String; 9]> {
 pub fn results_csv(model: &Model, view: &View) -> String {
     let mut out = COLUMNS.join(",") + "\r\n";
     for row in fields(model, view) {
-        out.push_str(
-            &row.iter()
-                .map(|f| csv_field(f))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
+        out.push_str(&row.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");
     }
     out

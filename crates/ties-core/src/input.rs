@@ -28,28 +28,14 @@ pub struct InputError {
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.line {
-            Some(line) => write!(
-                f,
-                "{}:{}: {}\n  fix: {}",
-                self.file, line, self.message, self.fix
-            ),
+            Some(line) => write!(f, "{}:{}: {}\n  fix: {}", self.file, line, self.message, self.fix),
             None => write!(f, "{}: {}\n  fix: {}", self.file, self.message, self.fix),
         }
     }
 }
 
-fn err(
-    file: &str,
-    line: Option<usize>,
-    message: impl Into<String>,
-    fix: impl Into<String>,
-) -> InputError {
-    InputError {
-        file: file.to_string(),
-        line,
-        message: message.into(),
-        fix: fix.into(),
-    }
+fn err(file: &str, line: Option<usize>, message: impl Into<String>, fix: impl Into<String>) -> InputError {
+    InputError { file: file.to_string(), line, message: message.into(), fix: fix.into() }
 }
 
 fn line_of(src: &str, offset: usize) -> usize {
@@ -64,16 +50,10 @@ pub struct SeedFile {
 }
 
 /// Validates everything and returns the lexicon and the documents in catalog order.
-pub fn load(
-    seeds: &[SeedFile],
-    catalog: &str,
-    lexicon: &str,
-) -> Result<(Lexicon, Vec<DocInput>), Vec<InputError>> {
+pub fn load(seeds: &[SeedFile], catalog: &str, lexicon: &str) -> Result<(Lexicon, Vec<DocInput>), Vec<InputError>> {
     let mut errors = Vec::new();
     let lex = parse_lexicon(lexicon).map_err(|e| errors.extend(e)).ok();
-    let docs = parse_catalog(catalog, seeds)
-        .map_err(|e| errors.extend(e))
-        .ok();
+    let docs = parse_catalog(catalog, seeds).map_err(|e| errors.extend(e)).ok();
     match (lex, docs) {
         (Some(lex), Some(docs)) if errors.is_empty() => Ok((lex, docs)),
         _ => Err(errors),
@@ -163,10 +143,7 @@ fn parse_catalog(src: &str, seeds: &[SeedFile]) -> Result<Vec<DocInput>, Vec<Inp
             errors.push(err(
                 CATALOG,
                 Some(line),
-                format!(
-                    "document `{}` names file `{}`, which is not in the seeds folder",
-                    e.key, e.file
-                ),
+                format!("document `{}` names file `{}`, which is not in the seeds folder", e.key, e.file),
                 "correct the file name, or add the file to seeds/",
             ));
         }
@@ -192,9 +169,7 @@ fn parse_catalog(src: &str, seeds: &[SeedFile]) -> Result<Vec<DocInput>, Vec<Inp
                 &seed.name,
                 None,
                 "this seed file has no [[document]] entry in catalog.toml, so it would be left out",
-                "add a [[document]] entry with file = \"".to_string()
-                    + &seed.name
-                    + "\" to catalog.toml",
+                "add a [[document]] entry with file = \"".to_string() + &seed.name + "\" to catalog.toml",
             ));
         }
     }
@@ -208,8 +183,7 @@ fn parse_catalog(src: &str, seeds: &[SeedFile]) -> Result<Vec<DocInput>, Vec<Inp
         let Some(text) = texts.get(meta.file.as_str()) else {
             continue;
         };
-        let group: Vec<&(usize, DocMeta)> =
-            metas.iter().filter(|(_, m)| m.file == meta.file).collect();
+        let group: Vec<&(usize, DocMeta)> = metas.iter().filter(|(_, m)| m.file == meta.file).collect();
         let refs: Vec<&DocMeta> = group.iter().map(|(_, m)| m).collect();
         match cut_file(text, &refs) {
             Ok(pieces) => {
@@ -220,7 +194,10 @@ fn parse_catalog(src: &str, seeds: &[SeedFile]) -> Result<Vec<DocInput>, Vec<Inp
             Err(CutError::MarkerNotFound { entry }) => errors.push(err(
                 CATALOG,
                 Some(group[entry].0),
-                format!("`{}` shares {} with another document, but its starts_with line is not in the file", group[entry].1.key, meta.file),
+                format!(
+                    "`{}` shares {} with another document, but its starts_with line is not in the file",
+                    group[entry].1.key, meta.file
+                ),
                 "set starts_with to the exact first line of this article in the file",
             )),
             Err(CutError::MarkerOutOfOrder { entry }) => errors.push(err(
@@ -239,20 +216,18 @@ fn parse_catalog(src: &str, seeds: &[SeedFile]) -> Result<Vec<DocInput>, Vec<Inp
 }
 
 /// Decodes the seed files, reporting files that are empty or not UTF-8.
-fn seed_texts<'a>(
-    seeds: &'a [SeedFile],
-    errors: &mut Vec<InputError>,
-) -> HashMap<&'a str, &'a str> {
+fn seed_texts<'a>(seeds: &'a [SeedFile], errors: &mut Vec<InputError>) -> HashMap<&'a str, &'a str> {
     let mut texts = HashMap::new();
     for seed in seeds {
         match std::str::from_utf8(&seed.bytes) {
             Err(e) => {
-                let line = seed.bytes[..e.valid_up_to()]
-                    .iter()
-                    .filter(|&&b| b == b'\n')
-                    .count()
-                    + 1;
-                errors.push(err(&seed.name, Some(line), "the file is not valid UTF-8", "re-save the file as UTF-8 (the original encoding is likely Windows-1252 or Latin-1)"));
+                let line = seed.bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+                errors.push(err(
+                    &seed.name,
+                    Some(line),
+                    "the file is not valid UTF-8",
+                    "re-save the file as UTF-8 (the original encoding is likely Windows-1252 or Latin-1)",
+                ));
             }
             Ok(t) if t.trim().is_empty() => {
                 errors.push(err(
@@ -272,9 +247,7 @@ fn seed_texts<'a>(
 
 fn valid_date(d: &str) -> bool {
     let parts: Vec<&str> = d.split('-').collect();
-    let num = |s: &str, len: usize, max: u32| {
-        s.len() == len && s.parse::<u32>().is_ok_and(|n| (1..=max).contains(&n))
-    };
+    let num = |s: &str, len: usize, max: u32| s.len() == len && s.parse::<u32>().is_ok_and(|n| (1..=max).contains(&n));
     d.is_empty()
         || match parts.as_slice() {
             [y] => num(y, 4, 9999),
@@ -444,11 +417,7 @@ fn parse_lexicon(src: &str) -> Result<Lexicon, Vec<InputError>> {
                 "list the words that signal the theme in cues",
             ));
         }
-        themes.push(Theme {
-            key: t.key.clone(),
-            name: t.name.clone(),
-            cues: t.cues.clone(),
-        });
+        themes.push(Theme { key: t.key.clone(), name: t.name.clone(), cues: t.cues.clone() });
     }
     let mut relations = Vec::new();
     for entry in &file.relation {
@@ -466,16 +435,8 @@ fn parse_lexicon(src: &str) -> Result<Lexicon, Vec<InputError>> {
                 })
                 .collect()
         };
-        let (source_kinds, target_kinds) = (
-            kinds(&r.source_kinds, &mut errors),
-            kinds(&r.target_kinds, &mut errors),
-        );
-        if r.cues
-            .iter()
-            .chain(&r.reverse_cues)
-            .chain(&r.noun_cues)
-            .all(|c| c.trim().is_empty())
-        {
+        let (source_kinds, target_kinds) = (kinds(&r.source_kinds, &mut errors), kinds(&r.target_kinds, &mut errors));
+        if r.cues.iter().chain(&r.reverse_cues).chain(&r.noun_cues).all(|c| c.trim().is_empty()) {
             errors.push(err(
                 LEXICON,
                 Some(line),

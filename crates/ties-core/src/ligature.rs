@@ -34,10 +34,7 @@ impl Vocabulary {
             return true;
         }
         const SUFFIXES: [&str; 8] = ["s", "es", "ed", "d", "ing", "er", "ers", "ly"];
-        SUFFIXES.iter().any(|s| {
-            w.strip_suffix(s)
-                .is_some_and(|stem| stem.len() >= 3 && self.words.contains(stem))
-        })
+        SUFFIXES.iter().any(|s| w.strip_suffix(s).is_some_and(|stem| stem.len() >= 3 && self.words.contains(stem)))
     }
 }
 
@@ -62,23 +59,15 @@ pub fn repair(text: &str, candidates: &[String], vocab: &Vocabulary) -> (String,
         let start = rest[..i]
             .rfind(|c: char| !c.is_alphabetic())
             .map_or(0, |j| j + rest[j..].chars().next().unwrap().len_utf8());
-        let end = rest[i..]
-            .find(|c: char| !c.is_alphabetic() && c != REPLACEMENT)
-            .map_or(rest.len(), |j| i + j);
+        let end = rest[i..].find(|c: char| !c.is_alphabetic() && c != REPLACEMENT).map_or(rest.len(), |j| i + j);
         let word = &rest[start..end];
         out.push_str(&rest[..start]);
-        let fixed = candidates
-            .iter()
-            .map(|c| word.replace(REPLACEMENT, c))
-            .find(|w| vocab.knows(w));
+        let fixed = candidates.iter().map(|c| word.replace(REPLACEMENT, c)).find(|w| vocab.knows(w));
         match fixed {
             Some(w) => out.push_str(&w),
             None => {
                 out.push_str(word);
-                unresolved.push(Unresolved {
-                    offset: offset + start,
-                    word: word.to_string(),
-                });
+                unresolved.push(Unresolved { offset: offset + start, word: word.to_string() });
             }
         }
         offset += end;
@@ -93,19 +82,14 @@ mod tests {
     use super::*;
 
     fn cands() -> Vec<String> {
-        ["ffi", "ffl", "ff", "fi", "fl", "ft", "R"]
-            .map(String::from)
-            .to_vec()
+        ["ffi", "ffl", "ff", "fi", "fl", "ft", "R"].map(String::from).to_vec()
     }
 
     #[test]
     fn picks_the_candidate_that_makes_a_known_word() {
         let vocab = Vocabulary::learn(["after the benefit, a difficult effort in Russia"], &[]);
-        let (out, bad) = repair(
-            "a\u{FFFD}er bene\u{FFFD}ted di\u{FFFD}cult e\u{FFFD}orts \u{FFFD}ussia",
-            &cands(),
-            &vocab,
-        );
+        let (out, bad) =
+            repair("a\u{FFFD}er bene\u{FFFD}ted di\u{FFFD}cult e\u{FFFD}orts \u{FFFD}ussia", &cands(), &vocab);
         assert_eq!(out, "after benefited difficult efforts Russia");
         assert!(bad.is_empty());
     }
@@ -115,17 +99,8 @@ mod tests {
         let vocab = Vocabulary::learn(["nothing here"], &[]);
         let (out, bad) = repair("the co\u{FFFD}ers", &cands(), &vocab);
         assert_eq!(out, "the co\u{FFFD}ers");
-        assert_eq!(
-            bad,
-            [Unresolved {
-                offset: 4,
-                word: "co\u{FFFD}ers".into()
-            }]
-        );
+        assert_eq!(bad, [Unresolved { offset: 4, word: "co\u{FFFD}ers".into() }]);
         let vocab = Vocabulary::learn(["nothing here"], &["coffers".into()]);
-        assert_eq!(
-            repair("the co\u{FFFD}ers", &cands(), &vocab).0,
-            "the coffers"
-        );
+        assert_eq!(repair("the co\u{FFFD}ers", &cands(), &vocab).0, "the coffers");
     }
 }

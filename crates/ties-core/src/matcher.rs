@@ -44,14 +44,7 @@ impl Matcher {
                 continue;
             }
             let strict = is_case_strict(stem);
-            let mut push = |text: String| {
-                patterns.push(Pattern {
-                    text,
-                    strict,
-                    prefix,
-                    payload,
-                })
-            };
+            let mut push = |text: String| patterns.push(Pattern { text, strict, prefix, payload });
             push(stem.to_string());
             if stem.contains('\'') {
                 push(stem.replace('\'', "\u{2019}"));
@@ -89,34 +82,22 @@ impl Matcher {
                 continue;
             }
             if p.prefix {
-                end += text[end..]
-                    .find(|c: char| !c.is_alphanumeric())
-                    .unwrap_or(text.len() - end);
+                end += text[end..].find(|c: char| !c.is_alphanumeric()).unwrap_or(text.len() - end);
             } else if !boundary_after(text, end) {
                 continue;
             }
-            hits.push(Hit {
-                payload: p.payload,
-                pattern: m.pattern().as_u32(),
-                span: Span::new(start, end),
-            });
+            hits.push(Hit { payload: p.payload, pattern: m.pattern().as_u32(), span: Span::new(start, end) });
         }
         hits
     }
 }
 
 pub fn boundary_before(text: &str, at: usize) -> bool {
-    text[..at]
-        .chars()
-        .next_back()
-        .is_none_or(|c| !c.is_alphanumeric())
+    text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
 }
 
 pub fn boundary_after(text: &str, at: usize) -> bool {
-    text[at..]
-        .chars()
-        .next()
-        .is_none_or(|c| !c.is_alphanumeric())
+    text[at..].chars().next().is_none_or(|c| !c.is_alphanumeric())
 }
 
 #[cfg(test)]
@@ -125,52 +106,34 @@ mod tests {
 
     fn find(pats: &[&str], text: &str) -> Vec<String> {
         let m = Matcher::new(pats.iter().enumerate().map(|(i, p)| (*p, i as u32)));
-        m.find(text)
-            .iter()
-            .map(|h| format!("{}:{}", h.payload, &text[h.span.range()]))
-            .collect()
+        m.find(text).iter().map(|h| format!("{}:{}", h.payload, &text[h.span.range()])).collect()
     }
 
     #[test]
     fn capital_patterns_are_case_strict() {
-        assert_eq!(
-            find(&["IS", "US"], "It is what IS did to us and the US."),
-            ["0:IS", "1:US"]
-        );
+        assert_eq!(find(&["IS", "US"], "It is what IS did to us and the US."), ["0:IS", "1:US"]);
     }
 
     #[test]
     fn mixed_case_patterns_ignore_case() {
-        assert_eq!(
-            find(&["al-Qaeda"], "Al-Qaeda and al-qaeda"),
-            ["0:Al-Qaeda", "0:al-qaeda"]
-        );
+        assert_eq!(find(&["al-Qaeda"], "Al-Qaeda and al-qaeda"), ["0:Al-Qaeda", "0:al-qaeda"]);
     }
 
     #[test]
     fn longest_alias_wins_and_boundaries_hold() {
         assert_eq!(
-            find(
-                &["Taliban", "Pakistani Taliban", "ISIS", "ISIS-K"],
-                "Pakistani Taliban, ISIS-K, ISISK, Talibans"
-            ),
+            find(&["Taliban", "Pakistani Taliban", "ISIS", "ISIS-K"], "Pakistani Taliban, ISIS-K, ISISK, Talibans"),
             ["1:Pakistani Taliban", "3:ISIS-K"]
         );
     }
 
     #[test]
     fn prefix_cues_extend_to_the_word_end() {
-        assert_eq!(
-            find(&["pledg*"], "pledged; unpledged; pledge"),
-            ["0:pledged", "0:pledge"]
-        );
+        assert_eq!(find(&["pledg*"], "pledged; unpledged; pledge"), ["0:pledged", "0:pledge"]);
     }
 
     #[test]
     fn apostrophes_match_either_way() {
-        assert_eq!(
-            find(&["bay'ah"], "the Bay\u{2019}ah and bay'ah"),
-            ["0:Bay\u{2019}ah", "0:bay'ah"]
-        );
+        assert_eq!(find(&["bay'ah"], "the Bay\u{2019}ah and bay'ah"), ["0:Bay\u{2019}ah", "0:bay'ah"]);
     }
 }

@@ -24,10 +24,7 @@ pub struct Span {
 
 impl Span {
     pub fn new(start: usize, end: usize) -> Span {
-        Span {
-            start: start as u32,
-            end: end as u32,
-        }
+        Span { start: start as u32, end: end as u32 }
     }
     pub fn range(self) -> std::ops::Range<usize> {
         self.start as usize..self.end as usize
@@ -62,12 +59,8 @@ pub enum ActorKind {
 }
 
 impl ActorKind {
-    pub const ALL: [ActorKind; 4] = [
-        ActorKind::ArmedGroup,
-        ActorKind::State,
-        ActorKind::Person,
-        ActorKind::Institution,
-    ];
+    pub const ALL: [ActorKind; 4] =
+        [ActorKind::ArmedGroup, ActorKind::State, ActorKind::Person, ActorKind::Institution];
 
     /// The spelling used in `lexicon.toml`.
     pub fn as_str(self) -> &'static str {

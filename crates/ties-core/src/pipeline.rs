@@ -10,24 +10,13 @@ use crate::extract::relations::CueFinder;
 use crate::extract::themes::{find_themes, theme_matcher};
 use crate::lexicon::Lexicon;
 use crate::ligature::{self, Vocabulary};
-use crate::model::{
-    Actor, ActorId, Diagnostic, DiagnosticKind, Doc, DocId, Edge, Evidence, Model, RelTypeId,
-};
+use crate::model::{Actor, ActorId, Diagnostic, DiagnosticKind, Doc, DocId, Edge, Evidence, Model, RelTypeId};
 use crate::segment::sentences;
 
 /// Builds the whole model. Total: never fails, reports what it could not do.
 pub fn build_model(lexicon: &Lexicon, inputs: &[DocInput]) -> Model {
-    let alias_words: Vec<String> = lexicon
-        .actors
-        .iter()
-        .flat_map(|a| a.aliases.iter().cloned())
-        .collect();
-    let extra: Vec<String> = lexicon
-        .known_words
-        .iter()
-        .cloned()
-        .chain(alias_words)
-        .collect();
+    let alias_words: Vec<String> = lexicon.actors.iter().flat_map(|a| a.aliases.iter().cloned()).collect();
+    let extra: Vec<String> = lexicon.known_words.iter().cloned().chain(alias_words).collect();
     let vocab = Vocabulary::learn(inputs.iter().map(|d| d.raw.as_str()), &extra);
     let mentions = MentionFinder::new(&lexicon.actors);
     let themes = theme_matcher(&lexicon.themes);
@@ -39,11 +28,7 @@ pub fn build_model(lexicon: &Lexicon, inputs: &[DocInput]) -> Model {
     let mut evidence: BTreeMap<(ActorId, ActorId, RelTypeId), Vec<Evidence>> = BTreeMap::new();
     for (doc_id, input) in inputs.iter().enumerate() {
         let key = &input.meta.key;
-        let note = |kind, message: String| Diagnostic {
-            doc: key.clone(),
-            kind,
-            message,
-        };
+        let note = |kind, message: String| Diagnostic { doc: key.clone(), kind, message };
         let (repaired, unresolved) = ligature::repair(&input.raw, &lexicon.ligatures, &vocab);
         for u in unresolved {
             let line = input.raw[..u.offset].lines().count().max(1);
@@ -57,35 +42,24 @@ pub fn build_model(lexicon: &Lexicon, inputs: &[DocInput]) -> Model {
             diagnostics.push(note(DiagnosticKind::DroppedLine, format!("{why}: {line}")));
         }
         let text = cleaned.text;
-        let sents: Vec<_> = cleaned
-            .blocks
-            .iter()
-            .flat_map(|b| sentences(&text, b.span))
-            .collect();
+        let sents: Vec<_> = cleaned.blocks.iter().flat_map(|b| sentences(&text, b.span)).collect();
         let doc_mentions = mentions.find(&text);
         for (si, &sent) in sents.iter().enumerate() {
-            let (found, skipped) =
-                cues.find(&text, sent, &doc_mentions, &lexicon.relations, &kinds);
+            let (found, skipped) = cues.find(&text, sent, &doc_mentions, &lexicon.relations, &kinds);
             for f in found {
-                evidence
-                    .entry((f.source, f.target, f.rel))
-                    .or_default()
-                    .push(Evidence {
-                        doc: doc_id as DocId,
-                        sentence: si as u32,
-                        span: sent,
-                        cue: f.cue,
-                        cue_term: f.cue_term,
-                        source_span: f.source_span,
-                        target_span: f.target_span,
-                    });
+                evidence.entry((f.source, f.target, f.rel)).or_default().push(Evidence {
+                    doc: doc_id as DocId,
+                    sentence: si as u32,
+                    span: sent,
+                    cue: f.cue,
+                    cue_term: f.cue_term,
+                    source_span: f.source_span,
+                    target_span: f.target_span,
+                });
             }
             for s in skipped {
                 let cue = &text[s.cue.range()];
-                diagnostics.push(note(
-                    DiagnosticKind::SkippedCue,
-                    format!("`{cue}` in sentence {si}: {}", s.reason),
-                ));
+                diagnostics.push(note(DiagnosticKind::SkippedCue, format!("`{cue}` in sentence {si}: {}", s.reason)));
             }
         }
         let meta = &input.meta;
@@ -112,27 +86,15 @@ pub fn build_model(lexicon: &Lexicon, inputs: &[DocInput]) -> Model {
         .map(|((source, target, rel), mut evidence)| {
             // One entry per sentence: two cues of one type in a sentence are one fact,
             // shown with its most specific (longest) cue.
-            evidence.sort_by(|a, b| {
-                (a.doc, a.sentence, b.cue_term.len()).cmp(&(b.doc, b.sentence, a.cue_term.len()))
-            });
+            evidence.sort_by(|a, b| (a.doc, a.sentence, b.cue_term.len()).cmp(&(b.doc, b.sentence, a.cue_term.len())));
             evidence.dedup_by_key(|e| (e.doc, e.sentence));
-            Edge {
-                source,
-                target,
-                rel,
-                evidence,
-            }
+            Edge { source, target, rel, evidence }
         })
         .collect();
     let actors = lexicon
         .actors
         .iter()
-        .map(|a| Actor {
-            key: a.key.clone(),
-            name: a.name.clone(),
-            kind: a.kind,
-            aliases: a.aliases.clone(),
-        })
+        .map(|a| Actor { key: a.key.clone(), name: a.name.clone(), kind: a.kind, aliases: a.aliases.clone() })
         .collect();
     Model {
         docs,
@@ -155,11 +117,7 @@ pub fn extend(model: &Model, inputs: &[DocInput]) -> Model {
     out.diagnostics.extend(added.diagnostics);
     for mut edge in added.edges {
         edge.evidence.iter_mut().for_each(|ev| ev.doc += offset);
-        match out
-            .edges
-            .iter_mut()
-            .find(|e| (e.source, e.target, e.rel) == (edge.source, edge.target, edge.rel))
-        {
+        match out.edges.iter_mut().find(|e| (e.source, e.target, e.rel) == (edge.source, edge.target, edge.rel)) {
             Some(e) => e.evidence.extend(edge.evidence),
             None => out.edges.push(edge),
         }
@@ -177,27 +135,16 @@ pub struct ImportError {
 /// A user's file as a document: its first line is the title; the source, author and
 /// date are unknown. Refuses files that are not UTF-8 or hold no text.
 pub fn import_file(name: &str, bytes: &[u8], taken: &[String]) -> Result<DocInput, ImportError> {
-    let fail = |message: &str| ImportError {
-        file: name.to_string(),
-        message: message.to_string(),
-    };
-    let text = std::str::from_utf8(bytes)
-        .map_err(|_| fail("is not UTF-8 text; save it as UTF-8 and import it again"))?;
-    let title = text
-        .lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .ok_or_else(|| fail("is empty"))?;
+    let fail = |message: &str| ImportError { file: name.to_string(), message: message.to_string() };
+    let text =
+        std::str::from_utf8(bytes).map_err(|_| fail("is not UTF-8 text; save it as UTF-8 and import it again"))?;
+    let title = text.lines().map(str::trim).find(|l| !l.is_empty()).ok_or_else(|| fail("is empty"))?;
     let title: String = if title.chars().count() > 140 {
         title.chars().take(140).collect::<String>() + "…"
     } else {
         title.to_string()
     };
-    let slug: String = name
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
+    let slug: String = name.to_lowercase().chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
     let mut key = format!("import-{}", slug.trim_matches('-'));
     let mut n = 1;
     while taken.contains(&key) {
@@ -205,12 +152,7 @@ pub fn import_file(name: &str, bytes: &[u8], taken: &[String]) -> Result<DocInpu
         key = format!("import-{}-{n}", slug.trim_matches('-'));
     }
     Ok(DocInput {
-        meta: crate::corpus::DocMeta {
-            key,
-            title,
-            file: name.to_string(),
-            ..Default::default()
-        },
+        meta: crate::corpus::DocMeta { key, title, file: name.to_string(), ..Default::default() },
         raw: text.to_string(),
     })
 }
@@ -271,9 +213,6 @@ mod tests {
             import_file("x.txt", b"\xff\xfe", &[]).unwrap_err().message,
             "is not UTF-8 text; save it as UTF-8 and import it again"
         );
-        assert_eq!(
-            import_file("x.txt", b" \n ", &[]).unwrap_err().message,
-            "is empty"
-        );
+        assert_eq!(import_file("x.txt", b" \n ", &[]).unwrap_err().message, "is empty");
     }
 }

@@ -9,6 +9,9 @@ pub struct Piece {
     pub span: Span,
     /// The actor mentioned here, if any.
     pub actor: Option<ActorId>,
+    /// Which of the document's mentions this piece belongs to (pieces of one mention,
+    /// split by a search hit, render inside one element).
+    pub mention: Option<usize>,
     /// The index of the search hit here, if any.
     pub hit: Option<usize>,
     /// Inside the focused sentence (an evidence link's target).
@@ -18,14 +21,10 @@ pub struct Piece {
 /// Pieces of `block`; `hits` are sorted search-hit spans over the whole document.
 pub fn pieces(doc: &Doc, block: Span, hits: &[Span], focus: Option<Span>) -> Vec<Piece> {
     let inside = |s: &Span| s.start < block.end && block.start < s.end;
-    let mentions: Vec<_> = doc.mentions.iter().filter(|m| inside(&m.span)).collect();
+    let mentions: Vec<(usize, Span, ActorId)> =
+        doc.mentions.iter().enumerate().filter(|(_, m)| inside(&m.span)).map(|(i, m)| (i, m.span, m.actor)).collect();
     let mut cuts = vec![block.start, block.end];
-    for s in mentions
-        .iter()
-        .map(|m| m.span)
-        .chain(hits.iter().copied().filter(inside))
-        .chain(focus.filter(inside))
-    {
+    for s in mentions.iter().map(|m| m.1).chain(hits.iter().copied().filter(inside)).chain(focus.filter(inside)) {
         cuts.push(s.start.clamp(block.start, block.end));
         cuts.push(s.end.clamp(block.start, block.end));
     }
@@ -33,16 +32,12 @@ pub fn pieces(doc: &Doc, block: Span, hits: &[Span], focus: Option<Span>) -> Vec
     cuts.dedup();
     cuts.windows(2)
         .map(|w| {
-            let span = Span {
-                start: w[0],
-                end: w[1],
-            };
+            let span = Span { start: w[0], end: w[1] };
+            let mention = mentions.iter().find(|m| m.1.contains(span));
             Piece {
                 span,
-                actor: mentions
-                    .iter()
-                    .find(|m| m.span.contains(span))
-                    .map(|m| m.actor),
+                actor: mention.map(|m| m.2),
+                mention: mention.map(|m| m.0),
                 hit: hits.iter().position(|h| h.contains(span)),
                 focus: focus.is_some_and(|f| f.contains(span)),
             }
@@ -93,11 +88,7 @@ mod tests {
             ..Lexicon::default()
         };
         let input = DocInput {
-            meta: DocMeta {
-                key: "d".into(),
-                title: "T".into(),
-                ..DocMeta::default()
-            },
+            meta: DocMeta { key: "d".into(), title: "T".into(), ..DocMeta::default() },
             raw: "The Taliban won. Then peace.".into(),
         };
         let m = build_model(&lexicon, &[input]);
@@ -124,19 +115,12 @@ mod tests {
     fn citations_leave_out_what_is_unknown() {
         let mut d = build_model(
             &Lexicon::default(),
-            &[DocInput {
-                meta: DocMeta {
-                    title: "T".into(),
-                    ..DocMeta::default()
-                },
-                raw: "x".into(),
-            }],
+            &[DocInput { meta: DocMeta { title: "T".into(), ..DocMeta::default() }, raw: "x".into() }],
         )
         .docs
         .remove(0);
         assert_eq!(citation(&d), "\u{201C}T\u{201D}.");
-        (d.author, d.source, d.date, d.url) =
-            ("A".into(), "S".into(), "2021".into(), "https://x".into());
+        (d.author, d.source, d.date, d.url) = ("A".into(), "S".into(), "2021".into(), "https://x".into());
         assert_eq!(citation(&d), "A, \u{201C}T\u{201D}, S, 2021. https://x");
     }
 }

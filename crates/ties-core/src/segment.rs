@@ -7,10 +7,9 @@
 use crate::model::Span;
 
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sr", "Jr", "Gen", "Lt", "Col", "Capt", "Sgt", "Maj",
-    "Adm", "Gov", "Sen", "Rep", "Rev", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-    "Sept", "Oct", "Nov", "Dec", "No", "vs", "Inc", "Co", "Corp", "Mt", "Ft", "approx", "cf",
-    "e.g", "i.e",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sr", "Jr", "Gen", "Lt", "Col", "Capt", "Sgt", "Maj", "Adm", "Gov", "Sen",
+    "Rep", "Rev", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "vs",
+    "Inc", "Co", "Corp", "Mt", "Ft", "approx", "cf", "e.g", "i.e",
 ];
 
 const CLOSERS: &[char] = &['"', '\'', '\u{201D}', '\u{2019}', ')', ']'];
@@ -33,12 +32,8 @@ pub fn sentences(text: &str, block: Span) -> Vec<Span> {
             }
             let end = chars.get(j).map_or(s.len(), |&(o, _)| o);
             let followed_by_space = j < chars.len() && chars[j].1.is_whitespace();
-            let next = chars[j..]
-                .iter()
-                .map(|&(_, c)| c)
-                .find(|c| !c.is_whitespace());
-            let starts_new = next
-                .is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || OPENERS.contains(&n));
+            let next = chars[j..].iter().map(|&(_, c)| c).find(|c| !c.is_whitespace());
+            let starts_new = next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || OPENERS.contains(&n));
             if followed_by_space && starts_new && !(c == '.' && is_abbreviation(&s[..chars[i].0])) {
                 push_trimmed(&mut out, s, start, end, base);
                 start = end;
@@ -63,20 +58,13 @@ fn push_trimmed(out: &mut Vec<Span>, s: &str, start: usize, end: usize, base: us
 
 /// Whether the word ending just before a period is an abbreviation.
 fn is_abbreviation(before: &str) -> bool {
-    let word = before
-        .rsplit(|c: char| c.is_whitespace() || OPENERS.contains(&c) || c == '-')
-        .next()
-        .unwrap_or("");
-    let word = word
-        .trim_start_matches(|c: char| !c.is_alphanumeric())
-        .trim_end_matches('.');
+    let word = before.rsplit(|c: char| c.is_whitespace() || OPENERS.contains(&c) || c == '-').next().unwrap_or("");
+    let word = word.trim_start_matches(|c: char| !c.is_alphanumeric()).trim_end_matches('.');
     if word.is_empty() {
         return false;
     }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    (letters == 1 && word.chars().count() == 1)
-        || word.contains('.')
-        || ABBREVIATIONS.contains(&word)
+    (letters == 1 && word.chars().count() == 1) || word.contains('.') || ABBREVIATIONS.contains(&word)
 }
 
 #[cfg(test)]
@@ -84,10 +72,7 @@ mod tests {
     use super::*;
 
     fn split(s: &str) -> Vec<&str> {
-        sentences(s, Span::new(0, s.len()))
-            .into_iter()
-            .map(|sp| &s[sp.range()])
-            .collect()
+        sentences(s, Span::new(0, s.len())).into_iter().map(|sp| &s[sp.range()]).collect()
     }
 
     #[test]
@@ -101,15 +86,8 @@ mod tests {
     #[test]
     fn breaks_after_quotes_and_questions() {
         assert_eq!(
-            split(
-                "He said “it is over.” Then what? “Nothing,” she said. Lt. j. g. Joe Painter, DoD"
-            ),
-            [
-                "He said “it is over.”",
-                "Then what?",
-                "“Nothing,” she said.",
-                "Lt. j. g. Joe Painter, DoD"
-            ]
+            split("He said “it is over.” Then what? “Nothing,” she said. Lt. j. g. Joe Painter, DoD"),
+            ["He said “it is over.”", "Then what?", "“Nothing,” she said.", "Lt. j. g. Joe Painter, DoD"]
         );
     }
 

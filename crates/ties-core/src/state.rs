@@ -117,10 +117,8 @@ fn step(i: usize, delta: isize, len: usize) -> usize {
 
 pub fn apply(state: &State, action: Action) -> State {
     let mut s = state.clone();
-    let filters_changed = matches!(
-        action,
-        Action::Toggle(_) | Action::SetActorMode(_) | Action::ClearFacet(_) | Action::ClearAll
-    );
+    let filters_changed =
+        matches!(action, Action::Toggle(_) | Action::SetActorMode(_) | Action::ClearFacet(_) | Action::ClearAll);
     match action {
         Action::Toggle(f) => match f {
             Facet::Actor(a) => toggle(&mut s.filters.actors, a),
@@ -232,57 +230,31 @@ pub fn to_hash(model: &Model, s: &State) -> String {
     if !f.actors.is_empty() {
         parts.push(format!(
             "actor={}",
-            list(
-                f.actors
-                    .iter()
-                    .filter_map(|&a| model.actors.get(a as usize))
-                    .map(|a| a.key.clone())
-                    .collect()
-            )
+            list(f.actors.iter().filter_map(|&a| model.actors.get(a as usize)).map(|a| a.key.clone()).collect())
         ));
     }
     if f.actor_mode == ActorMode::All {
         parts.push("all=1".into());
     }
     if !f.sources.is_empty() {
-        parts.push(format!(
-            "source={}",
-            list(f.sources.iter().cloned().collect())
-        ));
+        parts.push(format!("source={}", list(f.sources.iter().cloned().collect())));
     }
     if !f.themes.is_empty() {
         parts.push(format!(
             "theme={}",
-            list(
-                f.themes
-                    .iter()
-                    .filter_map(|&t| model.themes.get(t as usize))
-                    .map(|t| t.key.clone())
-                    .collect()
-            )
+            list(f.themes.iter().filter_map(|&t| model.themes.get(t as usize)).map(|t| t.key.clone()).collect())
         ));
     }
     if !f.years.is_empty() {
         parts.push(format!(
             "year={}",
-            list(
-                f.years
-                    .iter()
-                    .map(|y| y.map_or("unknown".into(), |y| y.to_string()))
-                    .collect()
-            )
+            list(f.years.iter().map(|y| y.map_or("unknown".into(), |y| y.to_string())).collect())
         ));
     }
     if !f.rels.is_empty() {
         parts.push(format!(
             "rel={}",
-            list(
-                f.rels
-                    .iter()
-                    .filter_map(|&r| model.relation_types.get(r as usize))
-                    .map(|r| r.key.clone())
-                    .collect()
-            )
+            list(f.rels.iter().filter_map(|&r| model.relation_types.get(r as usize)).map(|r| r.key.clone()).collect())
         ));
     }
     if let Some(d) = s.open.and_then(|d| model.docs.get(d as usize)) {
@@ -313,49 +285,30 @@ pub fn from_hash(model: &Model, hash: &str) -> State {
         let f = &mut s.filters;
         match k {
             "q" => s.query = dec(v),
-            "actor" => f.actors.extend(items().filter_map(|key| {
-                model
-                    .actors
-                    .iter()
-                    .position(|a| a.key == key)
-                    .map(|i| i as ActorId)
-            })),
-            "all" => {
-                f.actor_mode = if v == "1" {
-                    ActorMode::All
-                } else {
-                    ActorMode::Any
-                }
-            }
+            "actor" => f
+                .actors
+                .extend(items().filter_map(|key| model.actors.iter().position(|a| a.key == key).map(|i| i as ActorId))),
+            "all" => f.actor_mode = if v == "1" { ActorMode::All } else { ActorMode::Any },
             "source" => f.sources.extend(items()),
-            "theme" => f.themes.extend(items().filter_map(|key| {
-                model
-                    .themes
-                    .iter()
-                    .position(|t| t.key == key)
-                    .map(|i| i as ThemeId)
-            })),
-            "year" => f.years.extend(items().filter_map(|y| {
-                if y == "unknown" {
-                    Some(None)
-                } else {
-                    y.parse().ok().map(Some)
-                }
-            })),
-            "rel" => f.rels.extend(items().filter_map(|key| {
-                model
-                    .relation_types
-                    .iter()
-                    .position(|r| r.key == key)
-                    .map(|i| i as RelTypeId)
-            })),
-            "doc" => {
-                s.open = model
-                    .docs
-                    .iter()
-                    .position(|d| d.key == dec(v))
-                    .map(|i| i as DocId)
+            "theme" => f
+                .themes
+                .extend(items().filter_map(|key| model.themes.iter().position(|t| t.key == key).map(|i| i as ThemeId))),
+            "year" => {
+                f.years.extend(items().filter_map(
+                    |y| {
+                        if y == "unknown" {
+                            Some(None)
+                        } else {
+                            y.parse().ok().map(Some)
+                        }
+                    },
+                ))
             }
+            "rel" => f.rels.extend(
+                items()
+                    .filter_map(|key| model.relation_types.iter().position(|r| r.key == key).map(|i| i as RelTypeId)),
+            ),
+            "doc" => s.open = model.docs.iter().position(|d| d.key == dec(v)).map(|i| i as DocId),
             "hit" => s.hit = v.parse().unwrap_or(0),
             "s" => s.sentence = v.parse().ok(),
             "raw" => s.raw = v == "1",

@@ -44,11 +44,7 @@ impl Server {
                 std::thread::spawn(move || handle(stream, &root, &prefix, &log));
             }
         });
-        Server {
-            port,
-            base: base.to_string(),
-            requests,
-        }
+        Server { port, base: base.to_string(), requests }
     }
 
     /// The app's URL (the base path with a trailing slash).
@@ -77,16 +73,11 @@ fn handle(mut stream: TcpStream, root: &Path, prefix: &str, log: &Mutex<Vec<Stri
     log.lock().unwrap().push(path.clone());
     let clean = path.split(['?', '#']).next().unwrap_or("/");
     let file = clean.strip_prefix(prefix).map(|rel| {
-        let rel = if rel.is_empty() || rel.ends_with('/') {
-            format!("{rel}index.html")
-        } else {
-            rel.to_string()
-        };
+        let rel = if rel.is_empty() || rel.ends_with('/') { format!("{rel}index.html") } else { rel.to_string() };
         root.join(rel.trim_start_matches('/'))
     });
-    let body = file
-        .filter(|f| !f.to_string_lossy().contains(".."))
-        .and_then(|f| std::fs::read(&f).ok().map(|b| (f, b)));
+    let body =
+        file.filter(|f| !f.to_string_lossy().contains("..")).and_then(|f| std::fs::read(&f).ok().map(|b| (f, b)));
     let response = match body {
         Some((f, bytes)) => {
             let mime = match f.extension().and_then(|e| e.to_str()) {
@@ -97,13 +88,15 @@ fn handle(mut stream: TcpStream, root: &Path, prefix: &str, log: &Mutex<Vec<Stri
                 Some("svg") => "image/svg+xml",
                 _ => "application/octet-stream",
             };
-            let mut r = format!("HTTP/1.1 200 OK\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", bytes.len()).into_bytes();
+            let mut r = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                bytes.len()
+            )
+            .into_bytes();
             r.extend(bytes);
             r
         }
-        None => {
-            b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_vec()
-        }
+        None => b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_vec(),
     };
     let _ = stream.write_all(&response);
     let _ = stream.flush();
@@ -126,11 +119,7 @@ impl Drop for Browser {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
 /// How to start the browser.
@@ -146,12 +135,7 @@ pub struct Opts {
 
 impl Default for Opts {
     fn default() -> Opts {
-        Opts {
-            width: 1280,
-            height: 800,
-            args: Vec::new(),
-            downloads: None,
-        }
+        Opts { width: 1280, height: 800, args: Vec::new(), downloads: None }
     }
 }
 
@@ -164,11 +148,7 @@ pub async fn browser_with(opts: Opts) -> Browser {
     let which = std::env::var("TIES_BROWSER").unwrap_or_else(|_| "chromium".into());
     let port = free_port();
     let (width, height) = (opts.width, opts.height);
-    let downloads = opts
-        .downloads
-        .as_ref()
-        .map(|d| d.display().to_string())
-        .unwrap_or_default();
+    let downloads = opts.downloads.as_ref().map(|d| d.display().to_string()).unwrap_or_default();
     let (program, caps) = match which.as_str() {
         "firefox" => (
             "geckodriver",
@@ -221,24 +201,18 @@ pub async fn browser_with(opts: Opts) -> Browser {
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
-        .unwrap_or_else(|e| {
-            panic!("cannot start {program} ({e}): run scripts/test.sh, which installs it")
-        });
+        .unwrap_or_else(|e| panic!("cannot start {program} ({e}): run scripts/test.sh, which installs it"));
     let deadline = Instant::now() + Duration::from_secs(20);
     while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            Instant::now() < deadline,
-            "{program} did not listen on port {port}"
-        );
+        assert!(Instant::now() < deadline, "{program} did not listen on port {port}");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     let caps = caps.as_object().unwrap().clone();
-    let client =
-        fantoccini::ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-            .unwrap_or_else(|e| panic!("cannot open a {which} session: {e}"));
+    let client = fantoccini::ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .unwrap_or_else(|e| panic!("cannot open a {which} session: {e}"));
     Browser { client, driver }
 }
 
@@ -250,46 +224,26 @@ pub async fn open_app(hash: &str) -> (Server, Browser) {
 pub async fn open_app_with(hash: &str, opts: Opts) -> (Server, Browser) {
     let server = Server::start(&dist_dir(), "/");
     let b = browser_with(opts).await;
-    b.client
-        .goto(&format!("{}{hash}", server.url()))
-        .await
-        .unwrap();
-    wait_for("the app to render", || async {
-        b.client.find(Locator::Css(".app-header")).await.ok()
-    })
-    .await;
+    b.client.goto(&format!("{}{hash}", server.url())).await.unwrap();
+    wait_for("the app to render", || async { b.client.find(Locator::Css(".app-header")).await.ok() }).await;
     (server, b)
 }
 
 /// Runs JavaScript and returns its value.
 pub async fn js(c: &Client, script: &str) -> serde_json::Value {
-    c.execute(script, vec![])
-        .await
-        .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    c.execute(script, vec![]).await.unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
 }
 
 /// Scrolls the element to the middle of its scroller (clear of sticky bars), then clicks.
 pub async fn click(c: &Client, css: &str) {
-    let el = c
-        .find(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("no element {css}: {e}"));
+    let el = c.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("no element {css}: {e}"));
     let arg = serde_json::to_value(&el).unwrap();
-    c.execute("arguments[0].scrollIntoView({block: 'center'})", vec![arg])
-        .await
-        .unwrap();
-    el.click()
-        .await
-        .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
+    c.execute("arguments[0].scrollIntoView({block: 'center'})", vec![arg]).await.unwrap();
+    el.click().await.unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
 }
 
 pub async fn text(c: &Client, css: &str) -> String {
-    c.find(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("no element {css}: {e}"))
-        .text()
-        .await
-        .unwrap()
+    c.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("no element {css}: {e}")).text().await.unwrap()
 }
 
 /// Waits until the text of `css` satisfies `ok`, and returns it.
@@ -307,19 +261,12 @@ pub async fn wait_text(c: &Client, css: &str, ok: impl Fn(&str) -> bool) -> Stri
 /// The "N of M documents" count.
 pub async fn result_count(c: &Client) -> usize {
     let t = text(c, "[data-testid=result-count]").await;
-    t.split_whitespace()
-        .next()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or_else(|| panic!("bad count {t}"))
+    t.split_whitespace().next().and_then(|n| n.parse().ok()).unwrap_or_else(|| panic!("bad count {t}"))
 }
 
 /// The location hash, without `#`.
 pub async fn hash(c: &Client) -> String {
-    js(c, "return location.hash.slice(1)")
-        .await
-        .as_str()
-        .unwrap_or_default()
-        .to_string()
+    js(c, "return location.hash.slice(1)").await.as_str().unwrap_or_default().to_string()
 }
 
 /// Polls `f` until it returns `Some`, or panics with `what` after ten seconds.

@@ -8,32 +8,11 @@ use fantoccini::key::Key;
 use ties_e2e::*;
 
 /// The facet value rows of a facet, as (label, count, checkbox).
-async fn facet_values(
-    c: &Client,
-    facet: &str,
-) -> Vec<(String, usize, fantoccini::elements::Element)> {
+async fn facet_values(c: &Client, facet: &str) -> Vec<(String, usize, fantoccini::elements::Element)> {
     let mut out = Vec::new();
-    for row in c
-        .find_all(Locator::Css(&format!("[data-facet={facet}] .facet-value")))
-        .await
-        .unwrap()
-    {
-        let label = row
-            .find(Locator::Css(".value-label"))
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
-        let count = row
-            .find(Locator::Css(".value-count"))
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap()
-            .parse()
-            .unwrap();
+    for row in c.find_all(Locator::Css(&format!("[data-facet={facet}] .facet-value"))).await.unwrap() {
+        let label = row.find(Locator::Css(".value-label")).await.unwrap().text().await.unwrap();
+        let count = row.find(Locator::Css(".value-count")).await.unwrap().text().await.unwrap().parse().unwrap();
         let input = row.find(Locator::Css("input")).await.unwrap();
         out.push((label, count, input));
     }
@@ -50,10 +29,7 @@ async fn value(c: &Client, facet: &str, label: &str) -> (usize, fantoccini::elem
 }
 
 async fn wait_count(c: &Client, n: usize) {
-    wait_for(&format!("{n} results"), || async {
-        (result_count(c).await == n).then_some(())
-    })
-    .await;
+    wait_for(&format!("{n} results"), || async { (result_count(c).await == n).then_some(()) }).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -95,32 +71,17 @@ async fn facets_show_live_counts_and_combine_or_within_and_across() {
     assert_eq!(chips.len(), 3, "{chips:?}");
     // Remove one chip, then clear all.
     click(c, ".chip").await;
-    wait_for("two chips", || async {
-        (texts(c, ".chip").await.len() == 2).then_some(())
-    })
-    .await;
+    wait_for("two chips", || async { (texts(c, ".chip").await.len() == 2).then_some(()) }).await;
     click(c, "[data-testid=clear-all]").await;
     wait_count(c, 6).await;
     assert!(c.find(Locator::Css(".chip")).await.is_err());
     // Type-ahead narrows the values shown; actors are grouped by kind.
     let groups = texts(c, "[data-facet=actor] .facet-group h3").await;
     assert_eq!(groups, ["Armed groups", "States", "People", "Institutions"]);
-    c.find(Locator::Css("[data-facet=actor] .facet-filter"))
-        .await
-        .unwrap()
-        .send_keys("haqq")
-        .await
-        .unwrap();
+    c.find(Locator::Css("[data-facet=actor] .facet-filter")).await.unwrap().send_keys("haqq").await.unwrap();
     wait_for("filtered actor values", || async {
-        let labels: Vec<String> = facet_values(c, "actor")
-            .await
-            .into_iter()
-            .map(|v| v.0)
-            .collect();
-        labels
-            .iter()
-            .all(|l| l.to_lowercase().contains("haqq"))
-            .then_some(labels)
+        let labels: Vec<String> = facet_values(c, "actor").await.into_iter().map(|v| v.0).collect();
+        labels.iter().all(|l| l.to_lowercase().contains("haqq")).then_some(labels)
     })
     .await;
 }
@@ -142,10 +103,7 @@ async fn search_syntax_ranking_and_highlights() {
     let n = result_count(c).await;
     assert!((1..6).contains(&n), "{n}");
     let marks = texts(c, ".snippet mark").await;
-    assert!(
-        !marks.is_empty() && marks.iter().all(|m| m.to_lowercase() == "safe haven"),
-        "{marks:?}"
-    );
+    assert!(!marks.is_empty() && marks.iter().all(|m| m.to_lowercase() == "safe haven"), "{marks:?}");
     // Exclusion.
     run("iran -taliban").await;
     let titles = texts(c, "[data-testid=doc] .doc-title").await;
@@ -154,12 +112,7 @@ async fn search_syntax_ranking_and_highlights() {
     // Prefix.
     run("negotiat*").await;
     let marks = texts(c, ".snippet mark").await;
-    assert!(
-        marks
-            .iter()
-            .all(|m| m.to_lowercase().starts_with("negotiat")),
-        "{marks:?}"
-    );
+    assert!(marks.iter().all(|m| m.to_lowercase().starts_with("negotiat")), "{marks:?}");
     // Case and diacritics are ignored.
     run("QAÏDA").await;
     let n_diacritic = result_count(c).await;
@@ -167,14 +120,10 @@ async fn search_syntax_ranking_and_highlights() {
     assert_eq!(result_count(c).await, n_diacritic);
     // A broken query still answers, and says what it repaired.
     run("\"unclosed phrase").await;
-    assert!(text(c, "[data-testid=query-notes]")
-        .await
-        .contains("closing quote"));
+    assert!(text(c, "[data-testid=query-notes]").await.contains("closing quote"));
     // Empty results say which filter to drop, and the button drops it.
     run("zzyzx").await;
-    assert!(text(c, "[data-testid=empty]")
-        .await
-        .contains("Remove the search"));
+    assert!(text(c, "[data-testid=empty]").await.contains("Remove the search"));
     click(c, "[data-testid=apply-hint]").await;
     wait_count(c, 6).await;
     // Search combines with facets and ranks by BM25: counts shown per result.
@@ -187,13 +136,7 @@ async fn search_syntax_ranking_and_highlights() {
     let hits: Vec<usize> = texts(c, "[data-testid=doc] .hits")
         .await
         .iter()
-        .map(|h| {
-            h.chars()
-                .filter(char::is_ascii_digit)
-                .collect::<String>()
-                .parse()
-                .unwrap_or(0)
-        })
+        .map(|h| h.chars().filter(char::is_ascii_digit).collect::<String>().parse().unwrap_or(0))
         .collect();
     assert!(hits.iter().all(|&h| h > 0), "{hits:?}");
 }
@@ -205,43 +148,21 @@ async fn the_reader_highlights_navigates_and_shows_provenance() {
     click(c, "[data-key=wotr-bacon-17-years] .result-open").await;
     wait_text(c, "#reader-title", |t| t.starts_with("Policy Roundtable")).await;
     // Headings and paragraphs of the clean text.
-    assert!(texts(c, ".reader-body h3")
-        .await
-        .contains(&"Prospects Going Forward".to_string()));
+    assert!(texts(c, ".reader-body h3").await.contains(&"Prospects Going Forward".to_string()));
     // Mentions highlighted by kind; themes as tags.
-    assert!(
-        c.find_all(Locator::Css(".reader-body .mention.kind-group"))
-            .await
-            .unwrap()
-            .len()
-            > 20
-    );
-    assert!(
-        c.find_all(Locator::Css(".reader-body .mention.kind-person"))
-            .await
-            .unwrap()
-            .len()
-            > 3
-    );
+    assert!(c.find_all(Locator::Css(".reader-body .mention.kind-group")).await.unwrap().len() > 20);
+    assert!(c.find_all(Locator::Css(".reader-body .mention.kind-person")).await.unwrap().len() > 3);
     assert!(!texts(c, ".tags .tag").await.is_empty());
     // Hits with next and previous.
     let pos = text(c, "[data-testid=hit-position]").await;
     assert!(pos.starts_with("hit 1 of "), "{pos}");
     click(c, "[aria-label='Next hit (n)']").await;
-    wait_text(c, "[data-testid=hit-position]", |t| {
-        t.starts_with("hit 2 of ")
-    })
-    .await;
-    assert_eq!(
-        text(c, ".reader-body mark.current").await.to_lowercase(),
-        "taliban"
-    );
+    wait_text(c, "[data-testid=hit-position]", |t| t.starts_with("hit 2 of ")).await;
+    assert_eq!(text(c, ".reader-body mark.current").await.to_lowercase(), "taliban");
     click(c, "[aria-label='Previous hit (p)']").await;
     click(c, "[aria-label='Previous hit (p)']").await;
-    let last = wait_text(c, "[data-testid=hit-position]", |t| {
-        !t.starts_with("hit 2 ") && !t.starts_with("hit 1 ")
-    })
-    .await;
+    let last =
+        wait_text(c, "[data-testid=hit-position]", |t| !t.starts_with("hit 2 ") && !t.starts_with("hit 1 ")).await;
     let parts: Vec<&str> = last.split_whitespace().collect();
     assert_eq!(parts[1], parts[3], "wraps to the last hit: {last}");
     // Citation.
@@ -257,11 +178,7 @@ async fn the_reader_highlights_navigates_and_shows_provenance() {
     // Clicking a mention filters by that actor.
     click(c, ".reader-body .mention[data-actor=haqqani-network]").await;
     wait_for("actor chip", || async {
-        texts(c, ".chip")
-            .await
-            .iter()
-            .any(|t| t.contains("Haqqani Network"))
-            .then_some(())
+        texts(c, ".chip").await.iter().any(|t| t.contains("Haqqani Network")).then_some(())
     })
     .await;
 }
@@ -272,64 +189,34 @@ async fn deep_links_restore_the_view_and_history_steps_through_it() {
     let (s, b) = open_app(link).await;
     let c = &b.client;
     wait_text(c, "#reader-title", |t| t.starts_with("Policy Roundtable")).await;
-    assert_eq!(
-        c.find(Locator::Css("#search"))
-            .await
-            .unwrap()
-            .prop("value")
-            .await
-            .unwrap()
-            .as_deref(),
-        Some("taliban")
-    );
+    assert_eq!(c.find(Locator::Css("#search")).await.unwrap().prop("value").await.unwrap().as_deref(), Some("taliban"));
     let chips = texts(c, ".chip").await;
     assert!(
-        chips.iter().any(|t| t.contains("Haqqani Network"))
-            && chips.iter().any(|t| t.contains("Safe haven")),
+        chips.iter().any(|t| t.contains("Haqqani Network")) && chips.iter().any(|t| t.contains("Safe haven")),
         "{chips:?}"
     );
-    wait_text(c, "[data-testid=hit-position]", |t| {
-        t.starts_with("hit 3 of")
-    })
-    .await;
+    wait_text(c, "[data-testid=hit-position]", |t| t.starts_with("hit 3 of")).await;
     assert_eq!(hash(c).await, link.trim_start_matches('#'));
     // Reload: the same view.
     c.refresh().await.unwrap();
-    wait_text(c, "[data-testid=hit-position]", |t| {
-        t.starts_with("hit 3 of")
-    })
-    .await;
+    wait_text(c, "[data-testid=hit-position]", |t| t.starts_with("hit 3 of")).await;
     // A pasted link in a fresh browser restores it exactly too.
     let b2 = browser().await;
     b2.client.goto(&format!("{}{link}", s.url())).await.unwrap();
-    wait_text(&b2.client, "[data-testid=hit-position]", |t| {
-        t.starts_with("hit 3 of")
-    })
-    .await;
+    wait_text(&b2.client, "[data-testid=hit-position]", |t| t.starts_with("hit 3 of")).await;
     // Back and forward.
     click(c, "[aria-label='Back to the results (Esc)']").await;
-    wait_for("reader closed", || async {
-        c.find(Locator::Css("[data-testid=reader]"))
-            .await
-            .is_err()
-            .then_some(())
-    })
-    .await;
+    wait_for("reader closed", || async { c.find(Locator::Css("[data-testid=reader]")).await.is_err().then_some(()) })
+        .await;
     click(c, "[data-testid=clear-all]").await;
     wait_count(c, 6).await;
     c.back().await.unwrap();
-    wait_for("filters back", || async {
-        (texts(c, ".chip").await.len() == 2).then_some(())
-    })
-    .await;
+    wait_for("filters back", || async { (texts(c, ".chip").await.len() == 2).then_some(()) }).await;
     c.back().await.unwrap();
     wait_text(c, "#reader-title", |t| t.starts_with("Policy Roundtable")).await;
     c.forward().await.unwrap();
     wait_for("reader closed again", || async {
-        c.find(Locator::Css("[data-testid=reader]"))
-            .await
-            .is_err()
-            .then_some(())
+        c.find(Locator::Css("[data-testid=reader]")).await.is_err().then_some(())
     })
     .await;
 }
@@ -347,21 +234,11 @@ async fn the_keyboard_drives_search_results_and_reader() {
     tokio::time::sleep(Duration::from_millis(150)).await;
     search.send_keys(&Key::Down.to_string()).await.unwrap();
     wait_for("second row selected", || async {
-        let sel = c
-            .find(Locator::Css("#result-1[data-selected=true]"))
-            .await
-            .ok()?;
+        let sel = c.find(Locator::Css("#result-1[data-selected=true]")).await.ok()?;
         sel.attr("data-key").await.ok().flatten()
     })
     .await;
-    let key = c
-        .find(Locator::Css("#result-1"))
-        .await
-        .unwrap()
-        .attr("data-key")
-        .await
-        .unwrap()
-        .unwrap();
+    let key = c.find(Locator::Css("#result-1")).await.unwrap().attr("data-key").await.unwrap().unwrap();
     search.send_keys(&Key::Enter.to_string()).await.unwrap();
     wait_for("reader on the selected row", || async {
         let r = c.find(Locator::Css("[data-testid=reader]")).await.ok()?;
@@ -369,13 +246,8 @@ async fn the_keyboard_drives_search_results_and_reader() {
     })
     .await;
     search.send_keys(&Key::Escape.to_string()).await.unwrap();
-    wait_for("reader closed", || async {
-        c.find(Locator::Css("[data-testid=reader]"))
-            .await
-            .is_err()
-            .then_some(())
-    })
-    .await;
+    wait_for("reader closed", || async { c.find(Locator::Css("[data-testid=reader]")).await.is_err().then_some(()) })
+        .await;
     search.send_keys(&Key::Escape.to_string()).await.unwrap();
     wait_count(c, 6).await;
     assert_eq!(search.prop("value").await.unwrap().as_deref(), Some(""));
@@ -393,28 +265,14 @@ async fn the_keyboard_drives_search_results_and_reader() {
 async fn exports_write_the_result_list_as_csv_and_json() {
     let dir = std::env::temp_dir().join(format!("ties-dl-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let (_s, b) = open_app_with(
-        "#q=haqqani",
-        Opts {
-            downloads: Some(dir.clone()),
-            ..Opts::default()
-        },
-    )
-    .await;
+    let (_s, b) = open_app_with("#q=haqqani", Opts { downloads: Some(dir.clone()), ..Opts::default() }).await;
     let c = &b.client;
     let n = result_count(c).await;
     click(c, "[data-testid=export-csv]").await;
     click(c, "[data-testid=export-json]").await;
     let read = |name: &'static str| {
         let path = dir.join(name);
-        async move {
-            wait_for(name, || async {
-                std::fs::read_to_string(&path)
-                    .ok()
-                    .filter(|s| !s.is_empty())
-            })
-            .await
-        }
+        async move { wait_for(name, || async { std::fs::read_to_string(&path).ok().filter(|s| !s.is_empty()) }).await }
     };
     let csv = read("ties-results.csv").await;
     let json = read("ties-results.json").await;
@@ -436,70 +294,37 @@ async fn imported_text_with_markup_renders_inertly() {
     .unwrap();
     let (_s, b) = open_app("").await;
     let c = &b.client;
-    c.find(Locator::Css("#import"))
-        .await
-        .unwrap()
-        .send_keys(file.to_str().unwrap())
-        .await
-        .unwrap();
-    wait_text(c, "[data-testid=import-status]", |t| {
-        t.contains("Added 1 document")
-    })
-    .await;
+    c.find(Locator::Css("#import")).await.unwrap().send_keys(file.to_str().unwrap()).await.unwrap();
+    wait_text(c, "[data-testid=import-status]", |t| t.contains("Added 1 document")).await;
     wait_count(c, 7).await;
     let key = format!("import-ties-xss-{}-txt", std::process::id());
     click(c, &format!("[data-key='{key}'] .result-open")).await;
     wait_text(c, "#reader-title", |t| t.contains("<script>")).await;
     let body = text(c, "[data-testid=reader-body]").await;
-    assert!(
-        body.contains("<img src=x onerror=\"window.__xss = 2\">"),
-        "{body}"
-    );
+    assert!(body.contains("<img src=x onerror=\"window.__xss = 2\">"), "{body}");
     assert!(c
-        .find_all(Locator::Css(
-            ".reader img, .reader script, .reader b, .results script"
-        ))
+        .find_all(Locator::Css(".reader img, .reader script, .reader b, .results script"))
         .await
         .unwrap()
         .is_empty());
     assert_eq!(js(c, "return window.__xss === undefined").await, true);
     // Imported text goes through the same extraction.
-    assert!(
-        c.find_all(Locator::Css(".reader-body .mention"))
-            .await
-            .unwrap()
-            .len()
-            >= 2
-    );
+    assert!(c.find_all(Locator::Css(".reader-body .mention")).await.unwrap().len() >= 2);
     std::fs::remove_file(&file).ok();
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn axe_finds_no_serious_violations_in_the_main_views() {
-    let axe = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../.tools/node_modules/axe-core/axe.min.js"
-    ))
-    .expect("axe-core in .tools (scripts/test.sh installs it)");
-    for (hash, dark) in [
-        ("", false),
-        ("#q=taliban&actor=taliban&doc=wotr-bacon-17-years", false),
-        ("#doc=wotr-bacon-17-years", true),
-    ] {
-        let opts = Opts {
-            args: if dark {
-                vec!["--force-dark-mode".into()]
-            } else {
-                vec![]
-            },
-            ..Opts::default()
-        };
+    let axe =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../.tools/node_modules/axe-core/axe.min.js"))
+            .expect("axe-core in .tools (scripts/test.sh installs it)");
+    for (hash, dark) in
+        [("", false), ("#q=taliban&actor=taliban&doc=wotr-bacon-17-years", false), ("#doc=wotr-bacon-17-years", true)]
+    {
+        let opts = Opts { args: if dark { vec!["--force-dark-mode".into()] } else { vec![] }, ..Opts::default() };
         let (_s, b) = open_app_with(hash, opts).await;
         let c = &b.client;
-        wait_for("results", || async {
-            c.find(Locator::Css("[data-testid=doc]")).await.ok()
-        })
-        .await;
+        wait_for("results", || async { c.find(Locator::Css("[data-testid=doc]")).await.ok() }).await;
         c.execute(&axe, vec![]).await.unwrap();
         let found = c
             .execute_async(
@@ -511,58 +336,26 @@ async fn axe_finds_no_serious_violations_in_the_main_views() {
             )
             .await
             .unwrap();
-        assert_eq!(
-            found,
-            serde_json::json!([]),
-            "axe violations at {hash:?} (dark: {dark})"
-        );
+        assert_eq!(found, serde_json::json!([]), "axe violations at {hash:?} (dark: {dark})");
     }
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn layouts_fit_desktop_and_phone_and_follow_the_colour_scheme() {
     for (w, h) in [(1280, 800), (390, 844)] {
-        let (_s, b) = open_app_with(
-            "#doc=aawsat-zawahiri",
-            Opts {
-                width: w,
-                height: h,
-                ..Opts::default()
-            },
-        )
-        .await;
+        let (_s, b) = open_app_with("#doc=aawsat-zawahiri", Opts { width: w, height: h, ..Opts::default() }).await;
         let c = &b.client;
         wait_text(c, "#reader-title", |t| !t.is_empty()).await;
-        let overflow = js(
-            c,
-            "return document.documentElement.scrollWidth > window.innerWidth",
-        )
-        .await;
+        let overflow = js(c, "return document.documentElement.scrollWidth > window.innerWidth").await;
         assert_eq!(overflow, false, "horizontal overflow at {w}x{h}");
-        let reader_w = js(
-            c,
-            "return document.querySelector('.reader').getBoundingClientRect().width",
-        )
-        .await
-        .as_f64()
-        .unwrap();
+        let reader_w =
+            js(c, "return document.querySelector('.reader').getBoundingClientRect().width").await.as_f64().unwrap();
         assert!(reader_w > 300.0, "reader too narrow at {w}x{h}: {reader_w}");
     }
     let bg = |dark: bool| async move {
-        let opts = Opts {
-            args: if dark {
-                vec!["--force-dark-mode".into()]
-            } else {
-                vec![]
-            },
-            ..Opts::default()
-        };
+        let opts = Opts { args: if dark { vec!["--force-dark-mode".into()] } else { vec![] }, ..Opts::default() };
         let (_s, b) = open_app_with("", opts).await;
-        js(
-            &b.client,
-            "return getComputedStyle(document.body).backgroundColor",
-        )
-        .await
+        js(&b.client, "return getComputedStyle(document.body).backgroundColor").await
     };
     let (light, dark) = (bg(false).await, bg(true).await);
     assert_eq!(light, "rgb(255, 255, 255)");

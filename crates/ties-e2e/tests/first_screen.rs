@@ -14,24 +14,14 @@ async fn shows_six_documents_with_metadata_and_counts() {
         (t.len() == 6).then_some(t)
     })
     .await;
-    assert!(
-        titles[0].starts_with("Ties Between Al-Qaeda and the Taliban"),
-        "{titles:?}"
-    );
-    assert!(titles
-        .iter()
-        .any(|t| t.starts_with("A Week Into the Fragile Israel-Iran Peace Agreement")));
+    assert!(titles[0].starts_with("Ties Between Al-Qaeda and the Taliban"), "{titles:?}");
+    assert!(titles.iter().any(|t| t.starts_with("A Week Into the Fragile Israel-Iran Peace Agreement")));
     let sources = texts(c, "[data-testid=doc] [data-field=source]").await;
-    assert_eq!(
-        sources.iter().filter(|s| *s == "Asharq Al-Awsat").count(),
-        2,
-        "{sources:?}"
-    );
+    assert_eq!(sources.iter().filter(|s| *s == "Asharq Al-Awsat").count(), 2, "{sources:?}");
     assert!(sources.contains(&"War on the Rocks".to_string()));
     let authors = texts(c, "[data-testid=doc] [data-field=author]").await;
     assert!(
-        authors.contains(&"Tricia Bacon".to_string())
-            && authors.contains(&"Asfandyar Mir".to_string()),
+        authors.contains(&"Tricia Bacon".to_string()) && authors.contains(&"Asfandyar Mir".to_string()),
         "{authors:?}"
     );
     let dates = texts(c, "[data-testid=doc] [data-field=date]").await;
@@ -39,13 +29,7 @@ async fn shows_six_documents_with_metadata_and_counts() {
     // Unknown metadata is said to be unknown, not invented.
     assert!(dates.contains(&"unknown".to_string()));
     let count = |id: &'static str| async move {
-        let t = c
-            .find(Locator::Css(&format!("[data-testid={id}] b")))
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let t = c.find(Locator::Css(&format!("[data-testid={id}] b"))).await.unwrap().text().await.unwrap();
         t.parse::<usize>().unwrap()
     };
     assert_eq!(count("count-docs").await, 6);

@@ -37,10 +37,7 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         match year_at(text, i) {
             Some((year, end)) => {
                 let start = month_before(text, i).unwrap_or(i);
-                out.push(DateMention {
-                    span: Span::new(start, end),
-                    year,
-                });
+                out.push(DateMention { span: Span::new(start, end), year });
                 i = end;
             }
             None => i += 1,
@@ -52,8 +49,7 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
 /// A standalone year (or decade, `1990s`) starting at byte `i`: its value and end.
 fn year_at(text: &str, i: usize) -> Option<(u16, usize)> {
     let four = text.as_bytes().get(i..i + 4)?;
-    if !four.iter().all(u8::is_ascii_digit) || !(four.starts_with(b"19") || four.starts_with(b"20"))
-    {
+    if !four.iter().all(u8::is_ascii_digit) || !(four.starts_with(b"19") || four.starts_with(b"20")) {
         return None;
     }
     // Not part of a larger number: `$2000`, `30,000`, `1.2000`, `12019`.
@@ -77,11 +73,7 @@ fn month_before(text: &str, at: usize) -> Option<usize> {
     let before = before.strip_suffix(',').unwrap_or(before).trim_end();
     // Optional day number.
     let day_len = before.bytes().rev().take_while(u8::is_ascii_digit).count();
-    let before = if (1..=2).contains(&day_len) {
-        before[..before.len() - day_len].trim_end()
-    } else {
-        before
-    };
+    let before = if (1..=2).contains(&day_len) { before[..before.len() - day_len].trim_end() } else { before };
     MONTHS
         .iter()
         .find(|m| before.ends_with(*m) && boundary_before(before, before.len() - m.len()))
@@ -93,10 +85,7 @@ mod tests {
     use super::*;
 
     fn dates(s: &str) -> Vec<(String, u16)> {
-        find_dates(s)
-            .into_iter()
-            .map(|d| (s[d.span.range()].to_string(), d.year))
-            .collect()
+        find_dates(s).into_iter().map(|d| (s[d.span.range()].to_string(), d.year)).collect()
     }
 
     #[test]

@@ -43,12 +43,7 @@ impl MentionFinder {
                 meanings[i].surname_of.push(id as ActorId);
             }
         }
-        let matcher = Matcher::new(
-            texts
-                .iter()
-                .enumerate()
-                .map(|(i, t)| (t.as_str(), i as u32)),
-        );
+        let matcher = Matcher::new(texts.iter().enumerate().map(|(i, t)| (t.as_str(), i as u32)));
         MentionFinder { matcher, meanings }
     }
 
@@ -57,11 +52,7 @@ impl MentionFinder {
         let mut out = Vec::new();
         for hit in self.matcher.find(text) {
             let meaning = &self.meanings[hit.payload as usize];
-            let by_surname = introduced
-                .iter()
-                .rev()
-                .find(|a| meaning.surname_of.contains(a))
-                .copied();
+            let by_surname = introduced.iter().rev().find(|a| meaning.surname_of.contains(a)).copied();
             let actor = match (by_surname, meaning.alias_of) {
                 (Some(person), _) => person,
                 (None, Some(actor)) => {
@@ -71,10 +62,7 @@ impl MentionFinder {
                 }
                 (None, None) => continue,
             };
-            out.push(Mention {
-                actor,
-                span: hit.span,
-            });
+            out.push(Mention { actor, span: hit.span });
         }
         out
     }
@@ -98,41 +86,17 @@ mod tests {
     #[test]
     fn surnames_follow_the_last_introduced_person() {
         let actors = [
-            actor(
-                "Haqqani Network",
-                ActorKind::ArmedGroup,
-                &["Haqqani Network", "Haqqani"],
-                &[],
-            ),
-            actor(
-                "Jalaluddin",
-                ActorKind::Person,
-                &["Jalaluddin Haqqani"],
-                &["Haqqani"],
-            ),
-            actor(
-                "Sirajuddin",
-                ActorKind::Person,
-                &["Sirajuddin Haqqani"],
-                &["Haqqani"],
-            ),
+            actor("Haqqani Network", ActorKind::ArmedGroup, &["Haqqani Network", "Haqqani"], &[]),
+            actor("Jalaluddin", ActorKind::Person, &["Jalaluddin Haqqani"], &["Haqqani"]),
+            actor("Sirajuddin", ActorKind::Person, &["Sirajuddin Haqqani"], &["Haqqani"]),
         ];
         let f = MentionFinder::new(&actors);
-        let text = "Haqqani protection. Jalaluddin Haqqani met them; Haqqani smiled. Sirajuddin Haqqani rose. Haqqani won.";
-        let got: Vec<(u16, &str)> = f
-            .find(text)
-            .iter()
-            .map(|m| (m.actor, &text[m.span.range()]))
-            .collect();
+        let text =
+            "Haqqani protection. Jalaluddin Haqqani met them; Haqqani smiled. Sirajuddin Haqqani rose. Haqqani won.";
+        let got: Vec<(u16, &str)> = f.find(text).iter().map(|m| (m.actor, &text[m.span.range()])).collect();
         assert_eq!(
             got,
-            [
-                (0, "Haqqani"),
-                (1, "Jalaluddin Haqqani"),
-                (1, "Haqqani"),
-                (2, "Sirajuddin Haqqani"),
-                (2, "Haqqani")
-            ]
+            [(0, "Haqqani"), (1, "Jalaluddin Haqqani"), (1, "Haqqani"), (2, "Sirajuddin Haqqani"), (2, "Haqqani")]
         );
     }
 }

@@ -25,19 +25,10 @@
 use crate::matcher::Matcher;
 use crate::model::{ActorId, ActorKind, Mention, RelTypeId, RelationType, Span};
 
-const NEGATORS: &[&str] = &[
-    "not", "never", "no", "nor", "without", "cannot", "neither", "rather",
-];
+const NEGATORS: &[&str] = &["not", "never", "no", "nor", "without", "cannot", "neither", "rather"];
 /// Hedges that negate everything after them in the sentence.
-const HEDGES: &[&str] = &[
-    "no signs",
-    "no indication",
-    "no indications",
-    "no evidence",
-    "resisted",
-    "refused to",
-    "unlikely to",
-];
+const HEDGES: &[&str] =
+    &["no signs", "no indication", "no indications", "no evidence", "resisted", "refused to", "unlikely to"];
 const PREPOSITIONS: &[&str] = &[
     "of",
     "in",
@@ -54,12 +45,8 @@ const PREPOSITIONS: &[&str] = &[
     "over",
     "on",
 ];
-const ARTICLES: &[&str] = &[
-    "the", "a", "an", "its", "their", "his", "her", "new", "former", "local",
-];
-const PARTICIPLES: &[&str] = &[
-    "fought", "held", "led", "paid", "sought", "brought", "taught", "kept", "hit",
-];
+const ARTICLES: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "new", "former", "local"];
+const PARTICIPLES: &[&str] = &["fought", "held", "led", "paid", "sought", "brought", "taught", "kept", "hit"];
 const BE: &[&str] = &["was", "were", "been", "being", "is", "are", "be"];
 
 #[derive(Debug, Clone)]
@@ -99,26 +86,15 @@ impl CueFinder {
     pub fn new(types: &[RelationType]) -> CueFinder {
         let mut cues = Vec::new();
         for (i, t) in types.iter().enumerate() {
-            for (list, reverse, noun) in [
-                (&t.cues, false, false),
-                (&t.reverse_cues, true, false),
-                (&t.noun_cues, false, true),
-            ] {
+            for (list, reverse, noun) in
+                [(&t.cues, false, false), (&t.reverse_cues, true, false), (&t.noun_cues, false, true)]
+            {
                 for term in list {
-                    cues.push(Cue {
-                        rel: i as RelTypeId,
-                        reverse,
-                        noun,
-                        term: term.clone(),
-                    });
+                    cues.push(Cue { rel: i as RelTypeId, reverse, noun, term: term.clone() });
                 }
             }
         }
-        let matcher = Matcher::new(
-            cues.iter()
-                .enumerate()
-                .map(|(i, c)| (c.term.as_str(), i as u32)),
-        );
+        let matcher = Matcher::new(cues.iter().enumerate().map(|(i, c)| (c.term.as_str(), i as u32)));
         CueFinder { matcher, cues }
     }
 
@@ -132,17 +108,9 @@ impl CueFinder {
         types: &[RelationType],
         kinds: &[ActorKind],
     ) -> (Vec<Found>, Vec<Skipped>) {
-        let in_sentence: Vec<Mention> = mentions
-            .iter()
-            .filter(|m| sentence.contains(m.span))
-            .copied()
-            .collect();
+        let in_sentence: Vec<Mention> = mentions.iter().filter(|m| sentence.contains(m.span)).copied().collect();
         let (mut found, mut skipped) = (Vec::new(), Vec::new());
-        let distinct = in_sentence
-            .iter()
-            .map(|m| m.actor)
-            .collect::<std::collections::BTreeSet<_>>()
-            .len();
+        let distinct = in_sentence.iter().map(|m| m.actor).collect::<std::collections::BTreeSet<_>>().len();
         if distinct < 2 {
             return (found, skipped);
         }
@@ -152,47 +120,21 @@ impl CueFinder {
         for hit in hits {
             let cue = &self.cues[hit.payload as usize];
             let ty = &types[cue.rel as usize];
-            let span = Span::new(
-                (sentence.start + hit.span.start) as usize,
-                (sentence.start + hit.span.end) as usize,
-            );
+            let span = Span::new((sentence.start + hit.span.start) as usize, (sentence.start + hit.span.end) as usize);
             // A cue inside an actor's name (`Islamic Emirate`) is part of the name.
-            if in_sentence
-                .iter()
-                .any(|m| m.span.start < span.end && span.start < m.span.end)
-            {
+            if in_sentence.iter().any(|m| m.span.start < span.end && span.start < m.span.end) {
                 continue;
             }
             if negated(&text[sentence.start as usize..span.start as usize]) {
-                skipped.push(Skipped {
-                    cue: span,
-                    reason: "negated",
-                });
+                skipped.push(Skipped { cue: span, reason: "negated" });
                 continue;
             }
-            let claimed_from = cue_starts
-                .iter()
-                .copied()
-                .filter(|&c| c < span.start)
-                .max()
-                .unwrap_or(0);
-            let open: Vec<Mention> = in_sentence
-                .iter()
-                .filter(|m| m.span.start >= span.end || m.span.end > claimed_from)
-                .copied()
-                .collect();
-            let reader = Reader {
-                text,
-                sentence,
-                cue: span,
-                noun: cue.noun,
-                window: ty.window.max(1) as usize,
-            };
+            let claimed_from = cue_starts.iter().copied().filter(|&c| c < span.start).max().unwrap_or(0);
+            let open: Vec<Mention> =
+                in_sentence.iter().filter(|m| m.span.start >= span.end || m.span.end > claimed_from).copied().collect();
+            let reader = Reader { text, sentence, cue: span, noun: cue.noun, window: ty.window.max(1) as usize };
             let Some((a, b, passive)) = reader.pair(&open) else {
-                skipped.push(Skipped {
-                    cue: span,
-                    reason: "no actor pair around the cue",
-                });
+                skipped.push(Skipped { cue: span, reason: "no actor pair around the cue" });
                 continue;
             };
             let (mut src, mut dst) = (a, b);
@@ -202,14 +144,10 @@ impl CueFinder {
             if !ty.directed && src.actor > dst.actor {
                 std::mem::swap(&mut src, &mut dst);
             }
-            let fits = |allowed: &[ActorKind], m: &Mention| {
-                allowed.is_empty() || allowed.contains(&kinds[m.actor as usize])
-            };
+            let fits =
+                |allowed: &[ActorKind], m: &Mention| allowed.is_empty() || allowed.contains(&kinds[m.actor as usize]);
             if !fits(&ty.source_kinds, &src) || !fits(&ty.target_kinds, &dst) {
-                skipped.push(Skipped {
-                    cue: span,
-                    reason: "the actors' kinds do not fit the relation type",
-                });
+                skipped.push(Skipped { cue: span, reason: "the actors' kinds do not fit the relation type" });
                 continue;
             }
             found.push(Found {
@@ -228,10 +166,7 @@ impl CueFinder {
 
 fn words(s: &str) -> Vec<String> {
     s.split(|c: char| c.is_whitespace() || c == '\u{2014}')
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
-                .to_lowercase()
-        })
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}').to_lowercase())
         .filter(|w| !w.is_empty())
         .collect()
 }
@@ -240,10 +175,7 @@ fn words(s: &str) -> Vec<String> {
 fn negated(before: &str) -> bool {
     let lower = before.to_lowercase();
     let ws = words(&lower);
-    ws.iter()
-        .rev()
-        .take(3)
-        .any(|w| NEGATORS.contains(&w.as_str()) || w.ends_with("n't") || w.ends_with("n\u{2019}t"))
+    ws.iter().rev().take(3).any(|w| NEGATORS.contains(&w.as_str()) || w.ends_with("n't") || w.ends_with("n\u{2019}t"))
         || HEDGES.iter().any(|h| lower.contains(h))
 }
 
@@ -266,8 +198,7 @@ impl Reader<'_> {
 
     /// Two mentions of different actors joined by `and` (optionally `and the`).
     fn joined_by_and(&self, a: &Mention, b: &Mention) -> bool {
-        a.actor != b.actor
-            && matches!(words(self.gap(a.span.end, b.span.start)).as_slice(), [w] if w == "and")
+        a.actor != b.actor && matches!(words(self.gap(a.span.end, b.span.start)).as_slice(), [w] if w == "and")
             || a.actor != b.actor
                 && matches!(words(self.gap(a.span.end, b.span.start)).as_slice(), [w, t] if w == "and" && t == "the")
     }
@@ -278,50 +209,34 @@ impl Reader<'_> {
 
     /// The words between a mention and the cue, without articles, end in a preposition.
     fn behind_preposition(&self, gap: &str) -> bool {
-        let ws: Vec<String> = words(gap)
-            .into_iter()
-            .filter(|w| !ARTICLES.contains(&w.as_str()))
-            .collect();
-        ws.last()
-            .is_some_and(|w| PREPOSITIONS.contains(&w.as_str()))
+        let ws: Vec<String> = words(gap).into_iter().filter(|w| !ARTICLES.contains(&w.as_str())).collect();
+        ws.last().is_some_and(|w| PREPOSITIONS.contains(&w.as_str()))
     }
 
     fn clause_break(gap: &str) -> bool {
-        gap.contains(", and")
-            || gap.contains(", but")
-            || gap.contains(';')
-            || gap.contains(", while")
+        gap.contains(", and") || gap.contains(", but") || gap.contains(';') || gap.contains(", while")
     }
 
     /// A subject-like actor before the cue, nearest first.
     fn left<'m>(&self, ms: &'m [Mention]) -> Option<&'m Mention> {
-        ms.iter()
-            .rev()
-            .filter(|m| m.span.end <= self.cue.start)
-            .find(|m| {
-                let gap = self.gap(m.span.end, self.cue.start);
-                let before = self.gap(self.sentence.start, m.span.start);
-                // `... the US invasion in 2001 and maintains ties with ...`: a new verb's subject.
-                let ws = words(gap);
-                let new_verb = ws
-                    .windows(2)
-                    .any(|p| p[0] == "and" && p[1].ends_with('s') && !p[1].ends_with("ss"));
-                words(gap).len() <= self.window
-                    && !Reader::clause_break(gap)
-                    && !new_verb
-                    && !self.behind_preposition(before)
-            })
+        ms.iter().rev().filter(|m| m.span.end <= self.cue.start).find(|m| {
+            let gap = self.gap(m.span.end, self.cue.start);
+            let before = self.gap(self.sentence.start, m.span.start);
+            // `... the US invasion in 2001 and maintains ties with ...`: a new verb's subject.
+            let ws = words(gap);
+            let new_verb = ws.windows(2).any(|p| p[0] == "and" && p[1].ends_with('s') && !p[1].ends_with("ss"));
+            words(gap).len() <= self.window
+                && !Reader::clause_break(gap)
+                && !new_verb
+                && !self.behind_preposition(before)
+        })
     }
 
     /// `was killed`, `were pressured`; not `is hosting`.
     fn passive(&self) -> bool {
-        let cue_word = words(self.gap(self.cue.start, self.cue.end))
-            .into_iter()
-            .next()
-            .unwrap_or_default();
-        let participle = cue_word.ends_with("ed")
-            || cue_word.ends_with("en")
-            || PARTICIPLES.contains(&cue_word.as_str());
+        let cue_word = words(self.gap(self.cue.start, self.cue.end)).into_iter().next().unwrap_or_default();
+        let participle =
+            cue_word.ends_with("ed") || cue_word.ends_with("en") || PARTICIPLES.contains(&cue_word.as_str());
         let before = words(self.gap(self.sentence.start, self.cue.start));
         participle
             && before
@@ -332,33 +247,15 @@ impl Reader<'_> {
     }
 
     /// The nearest actor after the cue that is not `not`.
-    fn right<'m>(
-        &self,
-        ms: &'m [Mention],
-        not: Option<ActorId>,
-        passive: bool,
-    ) -> Option<&'m Mention> {
-        let m = ms
-            .iter()
-            .filter(|m| m.span.start >= self.cue.end && Some(m.actor) != not)
-            .find(|m| {
-                let gap = self.gap(self.cue.end, m.span.start);
-                words(gap).len() <= self.window
-                    && !Reader::clause_break(gap)
-                    && !self.behind_preposition(gap)
-                    || passive
-                        && words(gap)
-                            .iter()
-                            .filter(|w| !ARTICLES.contains(&w.as_str()))
-                            .last()
-                            .is_some_and(|w| w == "by")
-            })?;
+    fn right<'m>(&self, ms: &'m [Mention], not: Option<ActorId>, passive: bool) -> Option<&'m Mention> {
+        let m = ms.iter().filter(|m| m.span.start >= self.cue.end && Some(m.actor) != not).find(|m| {
+            let gap = self.gap(self.cue.end, m.span.start);
+            words(gap).len() <= self.window && !Reader::clause_break(gap) && !self.behind_preposition(gap)
+                || passive
+                    && words(gap).iter().filter(|w| !ARTICLES.contains(&w.as_str())).last().is_some_and(|w| w == "by")
+        })?;
         let gap = self.gap(self.cue.end, m.span.start);
-        let by = words(gap)
-            .iter()
-            .filter(|w| !ARTICLES.contains(&w.as_str()))
-            .last()
-            .is_some_and(|w| w == "by");
+        let by = words(gap).iter().filter(|w| !ARTICLES.contains(&w.as_str())).last().is_some_and(|w| w == "by");
         // A new clause's subject (`... global ambitions and the Taliban had ...`).
         let ws = words(gap);
         let new_clause = ws.len() > 1
@@ -371,17 +268,11 @@ impl Reader<'_> {
         let after = words(&self.text[self.cue.end as usize..]);
         let next = after.first().map(String::as_str);
         let right: Vec<&Mention> = ms.iter().filter(|m| m.span.start >= self.cue.end).collect();
-        let left: Vec<&Mention> = ms
-            .iter()
-            .rev()
-            .filter(|m| m.span.end <= self.cue.start)
-            .collect();
+        let left: Vec<&Mention> = ms.iter().rev().filter(|m| m.span.end <= self.cue.start).collect();
         // 1. "between A and B".
         if next == Some("between") {
             if let [a, b, ..] = right.as_slice() {
-                if words(self.gap(self.cue.end, a.span.start)).len() <= 3
-                    && self.joined_by_and(a, b)
-                {
+                if words(self.gap(self.cue.end, a.span.start)).len() <= 3 && self.joined_by_and(a, b) {
                     return Some((**a, **b, false));
                 }
             }
@@ -396,14 +287,8 @@ impl Reader<'_> {
         if let [b, a, ..] = left.as_slice() {
             let gap = self.gap(b.span.end, self.cue.start);
             // `A and B share antipathy towards C` is A and B against C, not each other.
-            let shared = words(gap)
-                .iter()
-                .any(|w| matches!(w.as_str(), "share" | "shared" | "mutual" | "common"));
-            if self.joined_by_and(a, b)
-                && words(gap).len() <= self.window
-                && !Reader::clause_break(gap)
-                && !shared
-            {
+            let shared = words(gap).iter().any(|w| matches!(w.as_str(), "share" | "shared" | "mutual" | "common"));
+            if self.joined_by_and(a, b) && words(gap).len() <= self.window && !Reader::clause_break(gap) && !shared {
                 return Some((**a, **b, false));
             }
         }
@@ -422,13 +307,7 @@ impl Reader<'_> {
 mod tests {
     use super::*;
 
-    fn rt(
-        key: &str,
-        directed: bool,
-        cues: &[&str],
-        reverse: &[&str],
-        nouns: &[&str],
-    ) -> RelationType {
+    fn rt(key: &str, directed: bool, cues: &[&str], reverse: &[&str], nouns: &[&str]) -> RelationType {
         let list = |l: &[&str]| l.iter().map(|s| s.to_string()).collect();
         RelationType {
             key: key.into(),
@@ -446,45 +325,16 @@ mod tests {
     /// Actors are written as `[N:name]` in the fixture.
     fn run(fixture: &str) -> Vec<String> {
         let mut types = vec![
-            rt(
-                "alliance",
-                false,
-                &["alliance", "allies", "cooperat*", "ties with"],
-                &[],
-                &[],
-            ),
-            rt(
-                "sanctuary",
-                true,
-                &["harbored", "hosting"],
-                &["relies on"],
-                &[],
-            ),
-            rt(
-                "rivalry",
-                false,
-                &["turf battles", "rival*", "killed"],
-                &[],
-                &[],
-            ),
-            rt(
-                "negotiation",
-                false,
-                &[],
-                &[],
-                &["talks", "truce", "agreement"],
-            ),
+            rt("alliance", false, &["alliance", "allies", "cooperat*", "ties with"], &[], &[]),
+            rt("sanctuary", true, &["harbored", "hosting"], &["relies on"], &[]),
+            rt("rivalry", false, &["turf battles", "rival*", "killed"], &[], &[]),
+            rt("negotiation", false, &[], &[], &["talks", "truce", "agreement"]),
             rt("leadership", true, &["chief of"], &["leader"], &[]),
         ];
         types[4].source_kinds = vec![ActorKind::Person];
         types[4].window = 3;
-        let kinds = [
-            ActorKind::ArmedGroup,
-            ActorKind::ArmedGroup,
-            ActorKind::State,
-            ActorKind::Person,
-            ActorKind::State,
-        ];
+        let kinds =
+            [ActorKind::ArmedGroup, ActorKind::ArmedGroup, ActorKind::State, ActorKind::Person, ActorKind::State];
         let mut text = String::new();
         let mut mentions = Vec::new();
         let mut rest = fixture;
@@ -494,33 +344,17 @@ mod tests {
             let (id, name) = rest[i + 1..j].split_once(':').unwrap();
             let start = text.len();
             text.push_str(name);
-            mentions.push(Mention {
-                actor: id.parse().unwrap(),
-                span: Span::new(start, text.len()),
-            });
+            mentions.push(Mention { actor: id.parse().unwrap(), span: Span::new(start, text.len()) });
             rest = &rest[j + 1..];
         }
         text.push_str(rest);
         let finder = CueFinder::new(&types);
-        let (found, skipped) =
-            finder.find(&text, Span::new(0, text.len()), &mentions, &types, &kinds);
+        let (found, skipped) = finder.find(&text, Span::new(0, text.len()), &mentions, &types, &kinds);
         let mut out: Vec<String> = found
             .iter()
-            .map(|f| {
-                format!(
-                    "{} {} {} via {}",
-                    f.source,
-                    types[f.rel as usize].key,
-                    f.target,
-                    &text[f.cue.range()]
-                )
-            })
+            .map(|f| format!("{} {} {} via {}", f.source, types[f.rel as usize].key, f.target, &text[f.cue.range()]))
             .collect();
-        out.extend(
-            skipped
-                .iter()
-                .map(|s| format!("skipped {}: {}", &text[s.cue.range()], s.reason)),
-        );
+        out.extend(skipped.iter().map(|s| format!("skipped {}: {}", &text[s.cue.range()], s.reason)));
         out
     }
 
@@ -530,26 +364,11 @@ mod tests {
             run("The alliance between [1:al-Qaeda] and the [0:Taliban] has endured."),
             ["0 alliance 1 via alliance"]
         );
-        assert_eq!(
-            run("The [0:Taliban] harbored [1:al-Qaeda] for years."),
-            ["0 sanctuary 1 via harbored"]
-        );
-        assert_eq!(
-            run("[1:Al-Qaeda] relies on the [0:Taliban] for everything."),
-            ["0 sanctuary 1 via relies on"]
-        );
-        assert_eq!(
-            run("[1:Al-Qaeda] and the [0:Taliban] cooperate in the east."),
-            ["0 alliance 1 via cooperate"]
-        );
-        assert_eq!(
-            run("The [2:US] pressed [4:Israel] and [2:Iran] into a truce."),
-            ["2 negotiation 4 via truce"]
-        );
-        assert_eq!(
-            run("Renewed [2:US]-[4:Iran] talks are up in the air."),
-            ["2 negotiation 4 via talks"]
-        );
+        assert_eq!(run("The [0:Taliban] harbored [1:al-Qaeda] for years."), ["0 sanctuary 1 via harbored"]);
+        assert_eq!(run("[1:Al-Qaeda] relies on the [0:Taliban] for everything."), ["0 sanctuary 1 via relies on"]);
+        assert_eq!(run("[1:Al-Qaeda] and the [0:Taliban] cooperate in the east."), ["0 alliance 1 via cooperate"]);
+        assert_eq!(run("The [2:US] pressed [4:Israel] and [2:Iran] into a truce."), ["2 negotiation 4 via truce"]);
+        assert_eq!(run("Renewed [2:US]-[4:Iran] talks are up in the air."), ["2 negotiation 4 via talks"]);
     }
 
     #[test]
@@ -575,45 +394,28 @@ mod tests {
             ["skipped harbored: no actor pair around the cue"]
         );
         assert_eq!(
-            run(
-                "The [2:US] withdrew from [4:Afghanistan] after an agreement with the [0:Taliban]."
-            ),
+            run("The [2:US] withdrew from [4:Afghanistan] after an agreement with the [0:Taliban]."),
             ["0 negotiation 2 via agreement"]
         );
-        assert_eq!(
-            run("[3:Bin Laden] was then killed by [2:US] forces."),
-            ["2 rivalry 3 via killed"]
-        );
+        assert_eq!(run("[3:Bin Laden] was then killed by [2:US] forces."), ["2 rivalry 3 via killed"]);
         assert_eq!(
             run("When [3:bin Laden] was killed in 2011, [1:al-Qaeda] chose again."),
             ["skipped killed: no actor pair around the cue"]
         );
-        assert_eq!(
-            run("The truce held while the [2:US] hosted talks."),
-            Vec::<String>::new()
-        );
+        assert_eq!(run("The truce held while the [2:US] hosted talks."), Vec::<String>::new());
     }
 
     #[test]
     fn kinds_and_claims_constrain_the_pair() {
-        assert_eq!(
-            run("The [1:al-Qaeda] leader [3:Zawahiri] spoke."),
-            ["3 leadership 1 via leader"]
-        );
+        assert_eq!(run("The [1:al-Qaeda] leader [3:Zawahiri] spoke."), ["3 leadership 1 via leader"]);
         assert_eq!(
             run("The [0:Taliban] leader spoke to [1:al-Qaeda]."),
             ["skipped leader: the actors' kinds do not fit the relation type"]
         );
         assert_eq!(
             run("[3:Zawahiri] cooperated with the leader of the [0:Taliban]."),
-            [
-                "skipped cooperated: no actor pair around the cue",
-                "skipped leader: no actor pair around the cue"
-            ]
+            ["skipped cooperated: no actor pair around the cue", "skipped leader: no actor pair around the cue"]
         );
-        assert_eq!(
-            run("The [0:Taliban] and the [0:Taliban] cooperate."),
-            Vec::<String>::new()
-        );
+        assert_eq!(run("The [0:Taliban] and the [0:Taliban] cooperate."), Vec::<String>::new());
     }
 }

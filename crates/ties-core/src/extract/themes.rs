@@ -5,21 +5,9 @@ use crate::matcher::Matcher;
 use crate::model::{Theme, ThemeHit};
 
 pub fn theme_matcher(themes: &[Theme]) -> Matcher {
-    Matcher::new(
-        themes
-            .iter()
-            .enumerate()
-            .flat_map(|(i, t)| t.cues.iter().map(move |c| (c.as_str(), i as u32))),
-    )
+    Matcher::new(themes.iter().enumerate().flat_map(|(i, t)| t.cues.iter().map(move |c| (c.as_str(), i as u32))))
 }
 
 pub fn find_themes(matcher: &Matcher, text: &str) -> Vec<ThemeHit> {
-    matcher
-        .find(text)
-        .into_iter()
-        .map(|h| ThemeHit {
-            theme: h.payload as u16,
-            span: h.span,
-        })
-        .collect()
+    matcher.find(text).into_iter().map(|h| ThemeHit { theme: h.payload as u16, span: h.span }).collect()
 }

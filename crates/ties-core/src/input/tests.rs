@@ -29,18 +29,11 @@ title = "A"
 "#;
 
 fn seed(name: &str, text: &[u8]) -> SeedFile {
-    SeedFile {
-        name: name.into(),
-        bytes: text.to_vec(),
-    }
+    SeedFile { name: name.into(), bytes: text.to_vec() }
 }
 
 fn errors(seeds: &[SeedFile], catalog: &str, lexicon: &str) -> Vec<String> {
-    load(seeds, catalog, lexicon)
-        .expect_err("the input is bad")
-        .iter()
-        .map(|e| e.to_string())
-        .collect()
+    load(seeds, catalog, lexicon).expect_err("the input is bad").iter().map(|e| e.to_string()).collect()
 }
 
 #[test]
@@ -52,16 +45,9 @@ fn good_input_loads() {
 
 #[test]
 fn a_seed_that_is_not_utf8_names_its_line() {
-    let e = errors(
-        &[seed("a.txt", b"line one\nline \xe9two\n")],
-        CATALOG_OK,
-        LEXICON_OK,
-    );
+    let e = errors(&[seed("a.txt", b"line one\nline \xe9two\n")], CATALOG_OK, LEXICON_OK);
     assert_eq!(e.len(), 1, "{e:?}");
-    assert!(
-        e[0].starts_with("a.txt:2: the file is not valid UTF-8\n  fix: re-save the file as UTF-8"),
-        "{e:?}"
-    );
+    assert!(e[0].starts_with("a.txt:2: the file is not valid UTF-8\n  fix: re-save the file as UTF-8"), "{e:?}");
 }
 
 #[test]
@@ -72,28 +58,17 @@ fn an_empty_seed_is_an_error() {
 
 #[test]
 fn a_catalog_entry_for_a_missing_file() {
-    let catalog =
-        format!("{CATALOG_OK}\n[[document]]\nkey = \"b\"\nfile = \"b.txt\"\ntitle = \"B\"\n");
+    let catalog = format!("{CATALOG_OK}\n[[document]]\nkey = \"b\"\nfile = \"b.txt\"\ntitle = \"B\"\n");
     let e = errors(&[seed("a.txt", b"text")], &catalog, LEXICON_OK);
     assert_eq!(e, ["catalog.toml:7: document `b` names file `b.txt`, which is not in the seeds folder\n  fix: correct the file name, or add the file to seeds/"]);
 }
 
 #[test]
 fn a_file_without_an_entry_is_never_dropped_silently() {
-    let e = errors(
-        &[seed("a.txt", b"text"), seed("z.txt", b"more")],
-        CATALOG_OK,
-        LEXICON_OK,
-    );
+    let e = errors(&[seed("a.txt", b"text"), seed("z.txt", b"more")], CATALOG_OK, LEXICON_OK);
     assert_eq!(e.len(), 1);
-    assert!(
-        e[0].starts_with("z.txt: this seed file has no [[document]] entry"),
-        "{e:?}"
-    );
-    assert!(
-        e[0].contains("fix: add a [[document]] entry with file = \"z.txt\""),
-        "{e:?}"
-    );
+    assert!(e[0].starts_with("z.txt: this seed file has no [[document]] entry"), "{e:?}");
+    assert!(e[0].contains("fix: add a [[document]] entry with file = \"z.txt\""), "{e:?}");
 }
 
 #[test]
@@ -101,9 +76,7 @@ fn malformed_toml_names_the_line() {
     let lexicon = format!("{LEXICON_OK}\n[[actor]]\nkey = \"x\"\nname = oops\n");
     let e = errors(&[seed("a.txt", b"text")], CATALOG_OK, &lexicon);
     assert!(e[0].starts_with("lexicon.toml:20: "), "{e:?}");
-    let lexicon = format!(
-        "{LEXICON_OK}\n[[actor]]\nkey = \"x\"\nname = \"X\"\nkind = \"state\"\nalias = [\"X\"]\n"
-    );
+    let lexicon = format!("{LEXICON_OK}\n[[actor]]\nkey = \"x\"\nname = \"X\"\nkind = \"state\"\nalias = [\"X\"]\n");
     let e = errors(&[seed("a.txt", b"text")], CATALOG_OK, &lexicon);
     assert!(e[0].contains("unknown field `alias`"), "{e:?}");
 }
@@ -130,19 +103,19 @@ fn unknown_kinds_and_bad_dates() {
     assert_eq!(e, ["lexicon.toml:5: `taliban` names unknown kind `militia`\n  fix: use one of: armed group, state, person, institution"]);
     let catalog = format!("{CATALOG_OK}date = \"21/09/2021\"\n");
     let e = errors(&[seed("a.txt", b"text")], &catalog, LEXICON_OK);
-    assert!(
-        e[0].starts_with("catalog.toml:6: date `21/09/2021` of `a` is not an ISO date"),
-        "{e:?}"
-    );
+    assert!(e[0].starts_with("catalog.toml:6: date `21/09/2021` of `a` is not an ISO date"), "{e:?}");
 }
 
 #[test]
 fn a_split_marker_that_is_not_in_the_file() {
-    let catalog = format!("{CATALOG_OK}\n[[document]]\nkey = \"b\"\nfile = \"a.txt\"\ntitle = \"B\"\nstarts_with = \"Second article\"\n");
-    let e = errors(
-        &[seed("a.txt", b"First article\ntext\n")],
-        &catalog,
-        LEXICON_OK,
+    let catalog = format!(
+        "{CATALOG_OK}\n[[document]]\nkey = \"b\"\nfile = \"a.txt\"\ntitle = \"B\"\nstarts_with = \"Second article\"\n"
     );
-    assert!(e[0].starts_with("catalog.toml:7: `b` shares a.txt with another document, but its starts_with line is not in the file"), "{e:?}");
+    let e = errors(&[seed("a.txt", b"First article\ntext\n")], &catalog, LEXICON_OK);
+    assert!(
+        e[0].starts_with(
+            "catalog.toml:7: `b` shares a.txt with another document, but its starts_with line is not in the file"
+        ),
+        "{e:?}"
+    );
 }

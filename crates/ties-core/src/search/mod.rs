@@ -47,17 +47,8 @@ impl Index {
         let mut vocab: Vec<String> = postings.keys().cloned().collect();
         vocab.sort();
         let total: usize = docs.iter().map(Vec::len).sum();
-        let avg_len = if docs.is_empty() {
-            1.0
-        } else {
-            (total as f32 / docs.len() as f32).max(1.0)
-        };
-        Index {
-            docs,
-            postings,
-            vocab,
-            avg_len,
-        }
+        let avg_len = if docs.is_empty() { 1.0 } else { (total as f32 / docs.len() as f32).max(1.0) };
+        Index { docs, postings, vocab, avg_len }
     }
 
     /// Token-index ranges `[start, end)` where `term` occurs in each document.
@@ -71,14 +62,9 @@ impl Index {
             }
             Term::Prefix(p) => {
                 let start = self.vocab.partition_point(|v| v.as_str() < p.as_str());
-                for w in self.vocab[start..]
-                    .iter()
-                    .take_while(|v| v.starts_with(p.as_str()))
-                {
+                for w in self.vocab[start..].iter().take_while(|v| v.starts_with(p.as_str())) {
                     for (d, pos) in &self.postings[w] {
-                        out.entry(*d)
-                            .or_default()
-                            .extend(pos.iter().map(|&p| (p, p + 1)));
+                        out.entry(*d).or_default().extend(pos.iter().map(|&p| (p, p + 1)));
                     }
                 }
                 out.values_mut().for_each(|v| v.sort_unstable());
@@ -89,9 +75,10 @@ impl Index {
                     let found: Vec<(u32, u32)> = pos
                         .iter()
                         .filter(|&&p| {
-                            words.iter().enumerate().all(|(k, w)| {
-                                toks.get(p as usize + k).is_some_and(|t| &t.text == w)
-                            })
+                            words
+                                .iter()
+                                .enumerate()
+                                .all(|(k, w)| toks.get(p as usize + k).is_some_and(|t| &t.text == w))
                         })
                         .map(|&p| (p, p + words.len() as u32))
                         .collect();
@@ -108,16 +95,9 @@ impl Index {
     /// empty query matches nothing here: the caller treats it as "no search".
     pub fn search(&self, q: &Query) -> Vec<Hit> {
         let n = self.docs.len() as f32;
-        let excluded: Vec<DocId> = q
-            .exclude
-            .iter()
-            .flat_map(|t| self.occurrences(t).into_keys())
-            .collect();
-        let mut candidates: Option<Vec<DocId>> = if q.include.is_empty() {
-            Some((0..self.docs.len() as DocId).collect())
-        } else {
-            None
-        };
+        let excluded: Vec<DocId> = q.exclude.iter().flat_map(|t| self.occurrences(t).into_keys()).collect();
+        let mut candidates: Option<Vec<DocId>> =
+            if q.include.is_empty() { Some((0..self.docs.len() as DocId).collect()) } else { None };
         let mut scores: HashMap<DocId, (f32, Vec<Span>)> = HashMap::new();
         for term in &q.include {
             let occ = self.occurrences(term);
@@ -134,10 +114,11 @@ impl Index {
                 let len = toks.len() as f32;
                 let e = scores.entry(d).or_default();
                 e.0 += idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / self.avg_len));
-                e.1.extend(ranges.iter().map(|&(a, b)| Span {
-                    start: toks[a as usize].span.start,
-                    end: toks[b as usize - 1].span.end,
-                }));
+                e.1.extend(
+                    ranges
+                        .iter()
+                        .map(|&(a, b)| Span { start: toks[a as usize].span.start, end: toks[b as usize - 1].span.end }),
+                );
             }
         }
         let mut hits: Vec<Hit> = candidates
@@ -148,11 +129,7 @@ impl Index {
                 let (score, mut spans) = scores.remove(&d).unwrap_or_default();
                 spans.sort();
                 spans.dedup();
-                Hit {
-                    doc: d,
-                    score,
-                    spans,
-                }
+                Hit { doc: d, score, spans }
             })
             .collect();
         hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
@@ -175,11 +152,8 @@ const SNIPPET_CHARS: usize = 220;
 /// opening of the text), trimmed to about 220 characters around its first hit.
 pub fn snippet(text: &str, sentences: &[Span], hits: &[Span]) -> Snippet {
     let score = |s: &Span| {
-        let inside: Vec<String> = hits
-            .iter()
-            .filter(|h| s.contains(**h))
-            .map(|h| tokens::fold(&text[h.range()]))
-            .collect();
+        let inside: Vec<String> =
+            hits.iter().filter(|h| s.contains(**h)).map(|h| tokens::fold(&text[h.range()])).collect();
         let mut distinct = inside.clone();
         distinct.sort();
         distinct.dedup();
@@ -192,34 +166,23 @@ pub fn snippet(text: &str, sentences: &[Span], hits: &[Span]) -> Snippet {
         .filter(|s| hits.iter().any(|h| s.contains(*h)))
         .or_else(|| sentences.first().copied())
         .unwrap_or(Span::new(0, text.len().min(SNIPPET_CHARS)));
-    let first = hits
-        .iter()
-        .find(|h| best.contains(**h))
-        .map_or(best.start as usize, |h| h.start as usize);
+    let first = hits.iter().find(|h| best.contains(**h)).map_or(best.start as usize, |h| h.start as usize);
     let mut start = best.start as usize;
     if first.saturating_sub(start) > SNIPPET_CHARS / 2 {
         start = floor_char(text, first - SNIPPET_CHARS / 3);
-        start = text[start..first]
-            .find(' ')
-            .map_or(start, |i| start + i + 1);
+        start = text[start..first].find(' ').map_or(start, |i| start + i + 1);
     }
     let mut end = best.end as usize;
     if end - start > SNIPPET_CHARS {
         end = floor_char(text, start + SNIPPET_CHARS);
-        end = text[first.max(start)..end]
-            .rfind(' ')
-            .map_or(end, |i| first.max(start) + i);
+        end = text[first.max(start)..end].rfind(' ').map_or(end, |i| first.max(start) + i);
     }
     let marks = hits
         .iter()
         .filter(|h| h.start as usize >= start && h.end as usize <= end)
         .map(|h| (h.start as usize - start, h.end as usize - start))
         .collect();
-    Snippet {
-        text: text[start..end].to_string(),
-        marks,
-        cut: (start > best.start as usize, end < best.end as usize),
-    }
+    Snippet { text: text[start..end].to_string(), marks, cut: (start > best.start as usize, end < best.end as usize) }
 }
 
 fn floor_char(s: &str, mut i: usize) -> usize {

@@ -41,8 +41,7 @@ pub fn parse(input: &str) -> Query {
         }
         let negate = chars[i] == '-' && chars.get(i + 1).is_some_and(|c| !c.is_whitespace());
         if chars[i] == '-' && !negate {
-            q.notes
-                .push("a lone `-` was ignored: write -word to exclude a word".into());
+            q.notes.push("a lone `-` was ignored: write -word to exclude a word".into());
             i += 1;
             continue;
         }
@@ -50,23 +49,16 @@ pub fn parse(input: &str) -> Query {
             i += 1;
         }
         let (raw, quoted) = if chars[i] == '"' {
-            let end = chars[i + 1..]
-                .iter()
-                .position(|&c| c == '"')
-                .map(|p| i + 1 + p);
+            let end = chars[i + 1..].iter().position(|&c| c == '"').map(|p| i + 1 + p);
             if end.is_none() {
-                q.notes
-                    .push("the closing quote was missing, so the phrase runs to the end".into());
+                q.notes.push("the closing quote was missing, so the phrase runs to the end".into());
             }
             let end = end.unwrap_or(chars.len());
             let raw: String = chars[i + 1..end].iter().collect();
             i = end + 1;
             (raw, true)
         } else {
-            let end = chars[i..]
-                .iter()
-                .position(|&c| c.is_whitespace() || c == '"')
-                .map_or(chars.len(), |p| i + p);
+            let end = chars[i..].iter().position(|&c| c.is_whitespace() || c == '"').map_or(chars.len(), |p| i + p);
             let raw: String = chars[i..end].iter().collect();
             i = end;
             (raw, false)
@@ -76,24 +68,19 @@ pub fn parse(input: &str) -> Query {
         let term = match (words.len(), prefix) {
             (0, _) => {
                 if !raw.trim().is_empty() {
-                    q.notes
-                        .push(format!("`{raw}` has no letters or digits and was ignored"));
+                    q.notes.push(format!("`{raw}` has no letters or digits and was ignored"));
                 }
                 continue;
             }
             (1, true) if words[0].chars().count() < MIN_PREFIX => {
-                q.notes.push(format!(
-                    "`{raw}` is too short a prefix (at least {MIN_PREFIX} letters) and was ignored"
-                ));
+                q.notes.push(format!("`{raw}` is too short a prefix (at least {MIN_PREFIX} letters) and was ignored"));
                 continue;
             }
             (1, true) => Term::Prefix(words[0].clone()),
             (1, false) => Term::Word(words[0].clone()),
             (_, _) => {
                 if prefix {
-                    q.notes.push(format!(
-                        "`*` works on single words; `{raw}` was searched as a phrase"
-                    ));
+                    q.notes.push(format!("`*` works on single words; `{raw}` was searched as a phrase"));
                 }
                 Term::Phrase(words)
             }
@@ -155,42 +142,14 @@ mod tests {
 
     #[test]
     fn any_input_gives_a_query_and_says_what_it_ignored() {
-        for input in [
-            "",
-            "\"",
-            "-",
-            "*",
-            "a*",
-            "\"unclosed phrase",
-            "--x",
-            "-\"\"",
-            "***",
-            "é*",
-            "\u{0}",
-            "-*",
-        ] {
+        for input in ["", "\"", "-", "*", "a*", "\"unclosed phrase", "--x", "-\"\"", "***", "é*", "\u{0}", "-*"] {
             let _ = parse(input);
         }
-        assert_eq!(
-            parse("\"unclosed phrase").include,
-            [Term::Phrase(vec!["unclosed".into(), "phrase".into()])]
-        );
-        assert_eq!(
-            parse("\"unclosed phrase").notes,
-            ["the closing quote was missing, so the phrase runs to the end"]
-        );
-        assert_eq!(
-            parse("a*").notes,
-            ["`a*` is too short a prefix (at least 2 letters) and was ignored"]
-        );
-        assert_eq!(
-            parse("x - y").notes,
-            ["a lone `-` was ignored: write -word to exclude a word"]
-        );
-        assert_eq!(
-            parse("!!!").notes,
-            ["`!!!` has no letters or digits and was ignored"]
-        );
+        assert_eq!(parse("\"unclosed phrase").include, [Term::Phrase(vec!["unclosed".into(), "phrase".into()])]);
+        assert_eq!(parse("\"unclosed phrase").notes, ["the closing quote was missing, so the phrase runs to the end"]);
+        assert_eq!(parse("a*").notes, ["`a*` is too short a prefix (at least 2 letters) and was ignored"]);
+        assert_eq!(parse("x - y").notes, ["a lone `-` was ignored: write -word to exclude a word"]);
+        assert_eq!(parse("!!!").notes, ["`!!!` has no letters or digits and was ignored"]);
         assert_eq!(parse("Qaïda").include, [Term::Word("qaida".into())]);
     }
 }

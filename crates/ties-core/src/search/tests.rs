@@ -11,11 +11,7 @@ fn model(texts: &[&str]) -> Model {
         .iter()
         .enumerate()
         .map(|(i, t)| DocInput {
-            meta: DocMeta {
-                key: format!("d{i}"),
-                title: format!("D{i}"),
-                ..DocMeta::default()
-            },
+            meta: DocMeta { key: format!("d{i}"), title: format!("D{i}"), ..DocMeta::default() },
             raw: t.to_string(),
         })
         .collect();
@@ -23,11 +19,7 @@ fn model(texts: &[&str]) -> Model {
 }
 
 fn docs(m: &Model, q: &str) -> Vec<u16> {
-    Index::build(m)
-        .search(&parse(q))
-        .iter()
-        .map(|h| h.doc)
-        .collect()
+    Index::build(m).search(&parse(q)).iter().map(|h| h.doc).collect()
 }
 
 #[test]
@@ -37,11 +29,7 @@ fn words_are_anded_and_ranked_by_bm25() {
         "The Taliban met officials once, among many other words that dilute the one mention here.",
         "Nothing about either group.",
     ]);
-    assert_eq!(
-        docs(&m, "taliban"),
-        [0, 1],
-        "more occurrences in a shorter text rank first"
-    );
+    assert_eq!(docs(&m, "taliban"), [0, 1], "more occurrences in a shorter text rank first");
     assert_eq!(docs(&m, "taliban hosted"), [0]);
     assert_eq!(docs(&m, "TALIBAN"), [0, 1], "case is ignored");
 }
@@ -59,18 +47,12 @@ fn phrases_exclusions_prefixes_and_diacritics() {
     assert_eq!(docs(&m, "negotiat*"), [2]);
     assert_eq!(docs(&m, "qaida"), [3]);
     assert_eq!(docs(&m, "al-qaida"), [3]);
-    assert_eq!(
-        docs(&m, "-haven"),
-        [2, 3],
-        "exclusion alone keeps every other document"
-    );
+    assert_eq!(docs(&m, "-haven"), [2, 3], "exclusion alone keeps every other document");
 }
 
 #[test]
 fn hits_are_byte_spans_and_snippets_mark_them() {
-    let m = model(&[
-        "First sentence here. The Haqqani network protects al-Qaeda in the east. Last one.",
-    ]);
+    let m = model(&["First sentence here. The Haqqani network protects al-Qaeda in the east. Last one."]);
     let hits = Index::build(&m).search(&parse("\"haqqani network\" east"));
     let d = &m.docs[0];
     let spans: Vec<&str> = hits[0].spans.iter().map(|s| d.slice(*s)).collect();

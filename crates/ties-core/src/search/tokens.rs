@@ -13,18 +13,15 @@ pub struct Token {
 /// Folds one character to lower-case ASCII where a plain equivalent exists.
 pub fn fold_char(c: char, out: &mut String) {
     let folded = match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å'
-        | 'Ā' => "a",
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => {
+            "a"
+        }
         'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => "c",
         'ď' | 'đ' | 'Ď' | 'Đ' => "d",
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' => {
-            "e"
-        }
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' => "e",
         'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'İ' => "i",
         'ñ' | 'ń' | 'ň' | 'Ñ' | 'Ń' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' => {
-            "o"
-        }
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' => "o",
         'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' => "u",
         'ý' | 'ÿ' | 'Ý' => "y",
         'ś' | 'š' | 'ş' | 'Ś' | 'Š' | 'Ş' => "s",
@@ -57,17 +54,11 @@ pub fn tokens(text: &str) -> Vec<Token> {
             start.get_or_insert(i);
             fold_char(c, &mut buf);
         } else if let Some(s) = start.take() {
-            out.push(Token {
-                text: std::mem::take(&mut buf),
-                span: Span::new(s, i),
-            });
+            out.push(Token { text: std::mem::take(&mut buf), span: Span::new(s, i) });
         }
     }
     if let Some(s) = start {
-        out.push(Token {
-            text: buf,
-            span: Span::new(s, text.len()),
-        });
+        out.push(Token { text: buf, span: Span::new(s, text.len()) });
     }
     out
 }
@@ -78,10 +69,7 @@ mod tests {
 
     #[test]
     fn folds_case_and_diacritics() {
-        let t: Vec<String> = tokens("Al-Qaïda’s ÉMIR, 2021")
-            .into_iter()
-            .map(|t| t.text)
-            .collect();
+        let t: Vec<String> = tokens("Al-Qaïda’s ÉMIR, 2021").into_iter().map(|t| t.text).collect();
         assert_eq!(t, ["al", "qaida", "s", "emir", "2021"]);
     }
 }

@@ -21,20 +21,11 @@ fn model() -> Model {
         theme_hits: vec![],
         dates: vec![],
     };
-    let actor = |key: &str| Actor {
-        key: key.into(),
-        name: key.into(),
-        kind: ActorKind::ArmedGroup,
-        aliases: vec![],
-    };
+    let actor = |key: &str| Actor { key: key.into(), name: key.into(), kind: ActorKind::ArmedGroup, aliases: vec![] };
     Model {
         docs: vec![doc("a"), doc("b c")],
         actors: vec![actor("taliban"), actor("al-qaeda")],
-        themes: vec![Theme {
-            key: "safe-haven".into(),
-            name: "Safe haven".into(),
-            cues: vec![],
-        }],
+        themes: vec![Theme { key: "safe-haven".into(), name: "Safe haven".into(), cues: vec![] }],
         relation_types: vec![RelationType {
             key: "alliance".into(),
             name: "Alliance".into(),
@@ -52,10 +43,7 @@ fn model() -> Model {
 
 #[test]
 fn toggles_are_idempotent_pairs_and_reset_the_cursor() {
-    let s = State {
-        cursor: 3,
-        ..State::default()
-    };
+    let s = State { cursor: 3, ..State::default() };
     let s1 = apply(&s, Action::Toggle(Facet::Actor(1)));
     assert!(s1.filters.actors.contains(&1));
     assert_eq!(s1.cursor, 0);
@@ -71,10 +59,7 @@ fn cursor_and_hits_wrap_and_escape_closes_then_clears() {
     assert_eq!(apply(&s, Action::MoveCursor { delta: 1, len: 0 }).cursor, 0);
     let s = apply(&State::default(), Action::StepHit { delta: -1, len: 5 });
     assert_eq!(s.hit, 4);
-    let s = apply(
-        &apply(&State::default(), Action::SetQuery("taliban".into())),
-        Action::Open(1, None),
-    );
+    let s = apply(&apply(&State::default(), Action::SetQuery("taliban".into())), Action::Open(1, None));
     let s = apply(&s, Action::Escape);
     assert_eq!((s.open, s.query.as_str()), (None, "taliban"));
     let s = apply(&s, Action::Escape);
@@ -84,10 +69,7 @@ fn cursor_and_hits_wrap_and_escape_closes_then_clears() {
 #[test]
 fn clear_all_keeps_the_open_document() {
     let s = apply(&State::default(), Action::Open(0, None));
-    let s = apply(
-        &apply(&s, Action::Toggle(Facet::Theme(0))),
-        Action::ClearAll,
-    );
+    let s = apply(&apply(&s, Action::Toggle(Facet::Theme(0))), Action::ClearAll);
     assert!(s.filters.is_empty());
     assert_eq!(s.open, Some(0));
 }
@@ -125,28 +107,11 @@ fn the_hash_round_trips_every_field() {
 #[test]
 fn any_hash_gives_a_state() {
     let m = model();
-    for h in [
-        "",
-        "#",
-        "&&&",
-        "q=%",
-        "q=%zz%4",
-        "actor=nobody",
-        "doc=zzz&hit=x",
-        "year=abc,unknown",
-        "=&=",
-        "q=%E2%82",
-    ] {
+    for h in ["", "#", "&&&", "q=%", "q=%zz%4", "actor=nobody", "doc=zzz&hit=x", "year=abc,unknown", "=&=", "q=%E2%82"]
+    {
         let _ = from_hash(&m, h);
     }
     assert_eq!(from_hash(&m, "q=%zz%4").query, "%zz%4");
-    assert_eq!(
-        from_hash(&m, "actor=nobody,taliban").filters.actors.len(),
-        1
-    );
-    assert_eq!(
-        from_hash(&m, "hit=3").hit,
-        0,
-        "a position without a document is dropped"
-    );
+    assert_eq!(from_hash(&m, "actor=nobody,taliban").filters.actors.len(), 1);
+    assert_eq!(from_hash(&m, "hit=3").hit, 0, "a position without a document is dropped");
 }
