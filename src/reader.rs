@@ -65,14 +65,7 @@ pub fn reader(props: &ReaderProps) -> Html {
         let (cite, copied) = (cite.clone(), copied.clone());
         Callback::from(move |_: MouseEvent| copied.set(dom::copy(&cite)))
     };
-    let mut themes: Vec<(u16, usize)> = Vec::new();
-    for h in &d.theme_hits {
-        match themes.iter_mut().find(|(t, _)| *t == h.theme) {
-            Some((_, c)) => *c += 1,
-            None => themes.push((h.theme, 1)),
-        }
-    }
-    themes.sort_by(|a, b| b.1.cmp(&a.1));
+    let themes: Vec<(u16, u32)> = d.themes.iter().map(|t| (t.theme, t.hits)).collect();
 
     let body = if s.raw {
         html! { <pre class="raw" data-testid="raw-text">{ &d.raw }</pre> }

@@ -32,7 +32,8 @@ fn documents_snapshot() {
         let mut out = format!("{}\n{} | {} | {} | {}\n\n", d.title, d.source, d.author, d.date, d.url);
         for b in &d.blocks {
             let tag = if b.kind == BlockKind::Heading { "## " } else { "" };
-            let _ = writeln!(out, "{tag}{}\n", d.slice(b.span));
+            let themes: Vec<&str> = b.themes.iter().map(|&t| m.themes[t as usize].key.as_str()).collect();
+            let _ = writeln!(out, "{tag}{}\n  [themes: {}]\n", d.slice(b.span), themes.join(", "));
         }
         out.push_str("--- sentences\n");
         for s in &d.sentences {
@@ -42,7 +43,10 @@ fn documents_snapshot() {
         for mention in &d.mentions {
             let _ = writeln!(out, "{} = {}", d.slice(mention.span), m.actors[mention.actor as usize].key);
         }
-        out.push_str("--- themes\n");
+        let doc_themes: Vec<String> =
+            d.themes.iter().map(|t| format!("{} {}", m.themes[t.theme as usize].key, t.hits)).collect();
+        let _ = writeln!(out, "--- document themes: {}", doc_themes.join(", "));
+        out.push_str("--- theme hits\n");
         for h in &d.theme_hits {
             let _ = writeln!(out, "{} = {}", d.slice(h.span), m.themes[h.theme as usize].key);
         }

@@ -185,7 +185,7 @@ pub fn clean(raw: &str, title: &str, drop: &[String]) -> Cleaned {
         }
         let start = text.len();
         text.push_str(&par);
-        blocks.push(Block { kind, span: Span::new(start, text.len()) });
+        blocks.push(Block { kind, span: Span::new(start, text.len()), themes: Vec::new() });
     }
     Cleaned { text, blocks, dropped }
 }

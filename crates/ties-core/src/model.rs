@@ -146,6 +146,8 @@ pub struct Doc {
     pub mentions: Vec<Mention>,
     /// Theme hits, sorted by start.
     pub theme_hits: Vec<ThemeHit>,
+    /// Themes of the whole document with their number of hits, most frequent first.
+    pub themes: Vec<ThemeCount>,
     pub dates: Vec<DateMention>,
 }
 
@@ -172,10 +174,12 @@ pub enum BlockKind {
     Paragraph,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Block {
     pub kind: BlockKind,
     pub span: Span,
+    /// Themes whose cues occur in this block, in lexicon order.
+    pub themes: Vec<ThemeId>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -188,6 +192,12 @@ pub struct Mention {
 pub struct ThemeHit {
     pub theme: ThemeId,
     pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThemeCount {
+    pub theme: ThemeId,
+    pub hits: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

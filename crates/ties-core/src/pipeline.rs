@@ -10,7 +10,9 @@ use crate::extract::relations::CueFinder;
 use crate::extract::themes::{find_themes, theme_matcher};
 use crate::lexicon::Lexicon;
 use crate::ligature::{self, Vocabulary};
-use crate::model::{Actor, ActorId, Diagnostic, DiagnosticKind, Doc, DocId, Edge, Evidence, Model, RelTypeId};
+use crate::model::{
+    Actor, ActorId, Diagnostic, DiagnosticKind, Doc, DocId, Edge, Evidence, Model, RelTypeId, ThemeCount,
+};
 use crate::segment::sentences;
 
 /// Builds the whole model. Total: never fails, reports what it could not do.
@@ -62,6 +64,22 @@ pub fn build_model(lexicon: &Lexicon, inputs: &[DocInput]) -> Model {
                 diagnostics.push(note(DiagnosticKind::SkippedCue, format!("`{cue}` in sentence {si}: {}", s.reason)));
             }
         }
+        let theme_hits = find_themes(&themes, &text);
+        let mut blocks = cleaned.blocks;
+        for b in &mut blocks {
+            let mut ts: Vec<_> = theme_hits.iter().filter(|h| b.span.contains(h.span)).map(|h| h.theme).collect();
+            ts.sort_unstable();
+            ts.dedup();
+            b.themes = ts;
+        }
+        let mut doc_themes: Vec<ThemeCount> = Vec::new();
+        for h in &theme_hits {
+            match doc_themes.iter_mut().find(|t| t.theme == h.theme) {
+                Some(t) => t.hits += 1,
+                None => doc_themes.push(ThemeCount { theme: h.theme, hits: 1 }),
+            }
+        }
+        doc_themes.sort_by(|a, b| b.hits.cmp(&a.hits).then(a.theme.cmp(&b.theme)));
         let meta = &input.meta;
         docs.push(Doc {
             key: meta.key.clone(),
@@ -73,11 +91,12 @@ pub fn build_model(lexicon: &Lexicon, inputs: &[DocInput]) -> Model {
             url: meta.url.clone(),
             file: meta.file.clone(),
             raw: input.raw.clone(),
-            theme_hits: find_themes(&themes, &text),
+            theme_hits,
+            themes: doc_themes,
             dates: find_dates(&text),
             mentions: doc_mentions,
             sentences: sents,
-            blocks: cleaned.blocks,
+            blocks,
             text,
         });
     }

@@ -19,6 +19,7 @@ fn model() -> Model {
         sentences: vec![],
         mentions: vec![],
         theme_hits: vec![],
+        themes: vec![],
         dates: vec![],
     };
     let actor = |key: &str| Actor { key: key.into(), name: key.into(), kind: ActorKind::ArmedGroup, aliases: vec![] };
