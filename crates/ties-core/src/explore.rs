@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use crate::model::{ActorId, ActorKind, DocId, Model, RelTypeId, ThemeId};
 use crate::search::query::{parse, Query};
 use crate::search::{snippet, Hit, Index, Snippet};
-use crate::state::{ActorMode, FacetKind, Filters, State, YearKey};
+use crate::state::{ActorMode, FacetKind, Filters, Selection, State, YearKey};
 
 /// What each document carries for filtering.
 #[derive(Debug, Clone, Default)]
@@ -132,11 +132,38 @@ impl Explorer {
         base.into_iter().filter(|&d| self.passes(d, f, skip)).collect()
     }
 
+    /// Documents matching the search and filters, before any graph selection: what the
+    /// relationship graph is drawn from.
+    pub fn visible_docs(&self, state: &State) -> BTreeSet<DocId> {
+        let hits = self.search(&parse(&state.query));
+        self.matching(&hits, &state.filters, None).into_iter().map(|d| d as DocId).collect()
+    }
+
+    /// Documents that hold the selected node (a mention) or edge (an evidence sentence).
+    pub fn selected_docs(model: &Model, sel: Selection) -> BTreeSet<DocId> {
+        match sel {
+            Selection::Actor(a) => (0..model.docs.len())
+                .filter(|&d| model.docs[d].mentions.iter().any(|m| m.actor == a))
+                .map(|d| d as DocId)
+                .collect(),
+            Selection::Edge(a, b, r) => model
+                .edges
+                .iter()
+                .filter(|e| (e.source, e.target, e.rel) == (a, b, r))
+                .flat_map(|e| e.evidence.iter().map(|ev| ev.doc))
+                .collect(),
+        }
+    }
+
     pub fn view(&self, model: &Model, state: &State) -> View {
         let q = parse(&state.query);
         let hits = self.search(&q);
         let f = &state.filters;
-        let docs = self.matching(&hits, f, None);
+        let mut docs = self.matching(&hits, f, None);
+        if let Some(sel) = state.selection {
+            let keep = Explorer::selected_docs(model, sel);
+            docs.retain(|d| keep.contains(&(*d as DocId)));
+        }
         let rows = docs
             .iter()
             .map(|&d| {

@@ -11,7 +11,7 @@ use toml::Spanned;
 
 use crate::corpus::{cut_file, CutError, DocInput, DocMeta};
 use crate::lexicon::{LexActor, Lexicon};
-use crate::model::{ActorKind, RelationType, Theme};
+use crate::model::{ActorKind, RelationType, Stance, Theme};
 
 pub const CATALOG: &str = "catalog.toml";
 pub const LEXICON: &str = "lexicon.toml";
@@ -318,6 +318,8 @@ struct RelationEntry {
     source_kinds: Vec<Spanned<String>>,
     #[serde(default)]
     target_kinds: Vec<Spanned<String>>,
+    #[serde(default)]
+    stance: Option<Spanned<String>>,
 }
 
 fn default_window() -> u8 {
@@ -436,6 +438,18 @@ fn parse_lexicon(src: &str) -> Result<Lexicon, Vec<InputError>> {
                 .collect()
         };
         let (source_kinds, target_kinds) = (kinds(&r.source_kinds, &mut errors), kinds(&r.target_kinds, &mut errors));
+        let stance = match &r.stance {
+            None => Stance::Neutral,
+            Some(s) => Stance::parse(s.get_ref()).unwrap_or_else(|| {
+                errors.push(err(
+                    LEXICON,
+                    Some(line_of(src, s.span().start)),
+                    format!("relation `{}` has unknown stance `{}`", r.key, s.get_ref()),
+                    "use one of: cooperative, hostile, neutral",
+                ));
+                Stance::Neutral
+            }),
+        };
         if r.cues.iter().chain(&r.reverse_cues).chain(&r.noun_cues).all(|c| c.trim().is_empty()) {
             errors.push(err(
                 LEXICON,
@@ -462,6 +476,7 @@ fn parse_lexicon(src: &str) -> Result<Lexicon, Vec<InputError>> {
             window: r.window,
             source_kinds,
             target_kinds,
+            stance,
         });
     }
     if errors.is_empty() {

@@ -17,8 +17,11 @@ pub mod corpus;
 pub mod explore;
 pub mod export;
 pub mod extract;
+pub mod graph;
+pub mod graph_draw;
 #[cfg(feature = "input")]
 pub mod input;
+pub mod layout;
 pub mod lexicon;
 pub mod ligature;
 pub mod matcher;

@@ -120,6 +120,28 @@ pub struct RelationType {
     /// Kinds allowed at each end; empty means any.
     pub source_kinds: Vec<ActorKind>,
     pub target_kinds: Vec<ActorKind>,
+    /// Whether the relation is friendly, hostile or neither: a pair with both friendly
+    /// and hostile evidence is contested.
+    pub stance: Stance,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Stance {
+    Cooperative,
+    Hostile,
+    #[default]
+    Neutral,
+}
+
+impl Stance {
+    pub fn parse(s: &str) -> Option<Stance> {
+        match s {
+            "cooperative" => Some(Stance::Cooperative),
+            "hostile" => Some(Stance::Hostile),
+            "neutral" => Some(Stance::Neutral),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -202,6 +202,7 @@ mod tests {
                 window: 8,
                 source_kinds: vec![],
                 target_kinds: vec![],
+                stance: Default::default(),
             }],
             ..Lexicon::default()
         }

@@ -6,6 +6,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::graph::GraphOpts;
 use crate::model::{ActorId, DocId, Model, RelTypeId, ThemeId};
 
 /// Actor facet semantics: documents naming any selected actor, or all of them.
@@ -53,6 +54,27 @@ pub struct State {
     pub cursor: usize,
     /// Show the original raw text instead of the clean text.
     pub raw: bool,
+    /// Which view of the results the middle pane shows.
+    pub view: ViewMode,
+    /// The graph's own controls.
+    pub graph: GraphOpts,
+    /// The selected node or edge; it narrows the document list to its documents.
+    pub selection: Option<Selection>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ViewMode {
+    #[default]
+    List,
+    Graph,
+    Table,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Selection {
+    Actor(ActorId),
+    /// (source, target, relation type), as stored in the model's edge.
+    Edge(ActorId, ActorId, RelTypeId),
 }
 
 /// Which facet a value belongs to.
@@ -98,8 +120,17 @@ pub enum Action {
     ToggleRaw,
     /// Replace the whole state (back/forward, pasted link).
     Restore(State),
-    /// Escape: close the reader if open, else clear the search.
+    /// Escape: close the reader if open, else clear the selection, else the search.
     Escape,
+    SetView(ViewMode),
+    Select(Option<Selection>),
+    /// Clicking an actor in the reader: filter by it (if not yet) and select its node.
+    FocusActor(ActorId),
+    ToggleGraphRel(RelTypeId),
+    SetMinEvidence(u32),
+    SetHops(u8),
+    ToggleHidePersons,
+    ToggleAllLabels,
 }
 
 fn toggle<T: Ord>(set: &mut BTreeSet<T>, v: T) {
@@ -168,9 +199,28 @@ pub fn apply(state: &State, action: Action) -> State {
             if s.open.is_some() {
                 return apply(&s, Action::Close);
             }
+            if s.selection.is_some() {
+                s.selection = None;
+                return s;
+            }
             s.query.clear();
             s.cursor = 0;
         }
+        Action::SetView(v) => s.view = v,
+        Action::Select(sel) => {
+            s.selection = sel;
+            s.cursor = 0;
+        }
+        Action::FocusActor(a) => {
+            s.filters.actors.insert(a);
+            s.selection = Some(Selection::Actor(a));
+            s.cursor = 0;
+        }
+        Action::ToggleGraphRel(r) => toggle(&mut s.graph.hidden_rels, r),
+        Action::SetMinEvidence(n) => s.graph.min_evidence = n,
+        Action::SetHops(h) => s.graph.hops = h.min(2),
+        Action::ToggleHidePersons => s.graph.hide_persons = !s.graph.hide_persons,
+        Action::ToggleAllLabels => s.graph.all_labels = !s.graph.all_labels,
     }
     if filters_changed {
         s.cursor = 0;
@@ -272,6 +322,46 @@ pub fn to_hash(model: &Model, s: &State) -> String {
     if s.cursor > 0 {
         parts.push(format!("row={}", s.cursor));
     }
+    match s.view {
+        ViewMode::List => {}
+        ViewMode::Graph => parts.push("view=graph".into()),
+        ViewMode::Table => parts.push("view=table".into()),
+    }
+    let key = |a: ActorId| model.actors.get(a as usize).map(|a| enc(&a.key));
+    match s.selection {
+        Some(Selection::Actor(a)) => parts.extend(key(a).map(|k| format!("sel={k}"))),
+        Some(Selection::Edge(a, b, r)) => {
+            if let (Some(a), Some(b), Some(r)) = (key(a), key(b), model.relation_types.get(r as usize)) {
+                parts.push(format!("edge={a},{},{b}", enc(&r.key)));
+            }
+        }
+        None => {}
+    }
+    let g = &s.graph;
+    if !g.hidden_rels.is_empty() {
+        parts.push(format!(
+            "hide={}",
+            list(
+                g.hidden_rels
+                    .iter()
+                    .filter_map(|&r| model.relation_types.get(r as usize))
+                    .map(|r| r.key.clone())
+                    .collect()
+            )
+        ));
+    }
+    if g.min_evidence > 1 {
+        parts.push(format!("min={}", g.min_evidence));
+    }
+    if g.hops > 0 {
+        parts.push(format!("hops={}", g.hops));
+    }
+    if g.hide_persons {
+        parts.push("nopersons=1".into());
+    }
+    if g.all_labels {
+        parts.push("labels=all".into());
+    }
     parts.join("&")
 }
 
@@ -279,6 +369,7 @@ pub fn to_hash(model: &Model, s: &State) -> String {
 pub fn from_hash(model: &Model, hash: &str) -> State {
     let mut s = State::default();
     let hash = hash.strip_prefix('#').unwrap_or(hash);
+    let actor = |key: &str| model.actors.iter().position(|a| a.key == key).map(|i| i as ActorId);
     for pair in hash.split('&').filter(|p| !p.is_empty()) {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         let items = || v.split(',').map(dec).filter(|x| !x.is_empty());
@@ -313,6 +404,31 @@ pub fn from_hash(model: &Model, hash: &str) -> State {
             "s" => s.sentence = v.parse().ok(),
             "raw" => s.raw = v == "1",
             "row" => s.cursor = v.parse().unwrap_or(0),
+            "view" => {
+                s.view = match v {
+                    "graph" => ViewMode::Graph,
+                    "table" => ViewMode::Table,
+                    _ => ViewMode::List,
+                }
+            }
+            "sel" => s.selection = actor(&dec(v)).map(Selection::Actor),
+            "edge" => {
+                let p: Vec<String> = v.split(',').map(dec).collect();
+                if let [a, r, b] = p.as_slice() {
+                    let r = model.relation_types.iter().position(|t| &t.key == r).map(|i| i as RelTypeId);
+                    if let (Some(a), Some(b), Some(r)) = (actor(a), actor(b), r) {
+                        s.selection = Some(Selection::Edge(a, b, r));
+                    }
+                }
+            }
+            "hide" => s.graph.hidden_rels.extend(
+                items()
+                    .filter_map(|key| model.relation_types.iter().position(|r| r.key == key).map(|i| i as RelTypeId)),
+            ),
+            "min" => s.graph.min_evidence = v.parse().unwrap_or(0),
+            "hops" => s.graph.hops = v.parse::<u8>().unwrap_or(0).min(2),
+            "nopersons" => s.graph.hide_persons = v == "1",
+            "labels" => s.graph.all_labels = v == "all",
             _ => {}
         }
     }

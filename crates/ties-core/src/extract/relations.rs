@@ -319,6 +319,7 @@ mod tests {
             window: 8,
             source_kinds: Vec::new(),
             target_kinds: Vec::new(),
+            stance: Default::default(),
         }
     }
 

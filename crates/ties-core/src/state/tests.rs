@@ -37,6 +37,7 @@ fn model() -> Model {
             window: 8,
             source_kinds: vec![],
             target_kinds: vec![],
+            stance: Default::default(),
         }],
         ..Model::default()
     }
@@ -96,13 +97,34 @@ fn the_hash_round_trips_every_field() {
         s = apply(&s, a);
     }
     s.sentence = Some(7);
+    for a in [
+        Action::SetView(ViewMode::Graph),
+        Action::Select(Some(Selection::Edge(0, 1, 0))),
+        Action::ToggleGraphRel(0),
+        Action::SetMinEvidence(2),
+        Action::SetHops(2),
+        Action::ToggleHidePersons,
+        Action::ToggleAllLabels,
+    ] {
+        s = apply(&s, a);
+    }
     let hash = to_hash(&m, &s);
     assert_eq!(
         hash,
-        "q=%22safe%20haven%22%20-isis%20%26%20co%3D1%23x&actor=taliban,al-qaeda&all=1&source=War%20on%20the%20Rocks&theme=safe-haven&year=unknown,2021&rel=alliance&doc=b%20c&hit=2&s=7&raw=1"
+        "q=%22safe%20haven%22%20-isis%20%26%20co%3D1%23x&actor=taliban,al-qaeda&all=1&source=War%20on%20the%20Rocks&theme=safe-haven&year=unknown,2021&rel=alliance&doc=b%20c&hit=2&s=7&raw=1&view=graph&edge=taliban,alliance,al-qaeda&hide=alliance&min=2&hops=2&nopersons=1&labels=all"
     );
     assert_eq!(from_hash(&m, &format!("#{hash}")), s);
     assert_eq!(to_hash(&m, &State::default()), "");
+}
+
+#[test]
+fn escape_clears_the_selection_before_the_search() {
+    let s = apply(&apply(&State::default(), Action::SetQuery("x".into())), Action::FocusActor(1));
+    assert!(s.filters.actors.contains(&1));
+    let s = apply(&s, Action::Escape);
+    assert_eq!((s.selection, s.query.as_str()), (None, "x"));
+    assert_eq!(from_hash(&model(), "sel=al-qaeda").selection, Some(Selection::Actor(1)));
+    assert_eq!(from_hash(&model(), "edge=taliban,nope,al-qaeda").selection, None);
 }
 
 #[test]
