@@ -5,18 +5,27 @@
 use std::rc::Rc;
 
 use gloo::events::EventListener;
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+
 use ties_core::explore::{Explorer, View};
-use ties_core::state::{apply, from_hash, to_hash, Action, State};
+use ties_core::graph::Graph;
+use ties_core::layout::Layout;
+use ties_core::state::{apply, from_hash, to_hash, Action, Selection, State, ViewMode};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::corpus::{self, Corpus};
 use crate::dom;
+use crate::edge_table::EdgeTable;
 use crate::facets::FacetPanel;
+use crate::graph_controls::GraphControls;
+use crate::graph_view::GraphView;
 use crate::import::Import;
 use crate::reader::Reader;
 use crate::results::Results;
 use crate::search_bar::SearchBar;
+use crate::selection_panel::SelectionPanel;
 
 /// Yew's reducer delegates to the core's pure `apply`.
 #[derive(Clone, PartialEq, Default)]
@@ -52,6 +61,15 @@ impl Env {
     pub fn callback<E>(&self, f: impl Fn(E) -> Action + 'static) -> Callback<E> {
         let d = self.dispatch.clone();
         Callback::from(move |e| d.dispatch(f(e)))
+    }
+    /// Like `callback`, for events that only sometimes mean an action (key presses).
+    pub fn callback_filter<E>(&self, f: impl Fn(E) -> Option<Action> + 'static) -> Callback<E> {
+        let d = self.dispatch.clone();
+        Callback::from(move |e| {
+            if let Some(a) = f(e) {
+                d.dispatch(a)
+            }
+        })
     }
 }
 
@@ -98,6 +116,26 @@ fn explore(props: &ExploreProps) -> Html {
         let (explorer, corpus) = (explorer.clone(), corpus.clone());
         use_memo((state.0.clone(), corpus.clone()), move |(s, _)| explorer.view(&corpus, s))
     };
+
+    // The graph is drawn from the documents the filters and search match (before the
+    // graph's own selection narrows the list).
+    let docs: Rc<BTreeSet<u16>> = {
+        let explorer = explorer.clone();
+        use_memo((state.0.clone(), corpus.clone()), move |(s, _)| explorer.visible_docs(s))
+    };
+    let graph: Rc<Graph> = {
+        let (corpus, docs) = (corpus.clone(), docs.clone());
+        let focus = match state.0.selection {
+            Some(Selection::Actor(a)) => Some(a),
+            Some(Selection::Edge(a, _, _)) => Some(a),
+            None => None,
+        };
+        use_memo((docs.clone(), state.0.graph.clone(), focus, corpus.clone()), move |(_, opts, focus, _)| {
+            Graph::build(&corpus, &docs, opts, *focus)
+        })
+    };
+    let layout = use_mut_ref(|| Layout::new(42));
+    let layout: Rc<RefCell<Layout>> = layout;
 
     // The state lives in the URL hash: a new entry for each navigation, in place for
     // typing and cursor moves, so back and forward step through views.
@@ -171,7 +209,40 @@ fn explore(props: &ExploreProps) -> Html {
         });
     }
 
-    let reading = state.0.open.is_some();
+    // The graph and table keep the side column, so a selection never reflows the graph
+    // under the pointer.
+    let reading = state.0.open.is_some() || state.0.selection.is_some() || state.0.view != ViewMode::List;
+    let tab = |mode: ViewMode, label: String, id: &'static str| {
+        let onclick = state.dispatcher();
+        let onclick = Callback::from(move |_: MouseEvent| onclick.dispatch(Action::SetView(mode)));
+        html! { <button type="button" class="tab" data-testid={id} aria-pressed={(state.0.view == mode).to_string()} {onclick}>{ label }</button> }
+    };
+    let middle = match state.0.view {
+        ViewMode::List => html! { <Results state={state.0.clone()} view={view.clone()} /> },
+        ViewMode::Graph => html! {
+            <section class="graph-pane" aria-label="Relationship graph">
+                <GraphControls graph={graph.clone()} state={state.0.clone()} layout={layout.clone()} />
+                <GraphView graph={graph.clone()} state={state.0.clone()} layout={layout.clone()} />
+            </section>
+        },
+        ViewMode::Table => html! {
+            <section class="graph-pane" aria-label="Relations table">
+                <GraphControls graph={graph.clone()} state={state.0.clone()} layout={layout.clone()} />
+                <EdgeTable graph={graph.clone()} state={state.0.clone()} />
+            </section>
+        },
+    };
+    let side = match (state.0.open, state.0.selection) {
+        (Some(doc), _) => html! { <Reader {doc} state={state.0.clone()} view={view.clone()} /> },
+        (None, Some(selection)) => html! { <SelectionPanel {selection} graph={graph.clone()} docs={docs.clone()} /> },
+        (None, None) if state.0.view != ViewMode::List => html! {
+            <aside class="selection-panel hint-panel" aria-label="Selection">
+                <p>{ "Select an actor to see its profile, or a relation to see its evidence ledger: click it, or tab to it and press Enter." }</p>
+                <p>{ "Drag a node to pin it; double-click to release it. Scroll or pinch to zoom; drag the background to pan." }</p>
+            </aside>
+        },
+        (None, None) => html! {},
+    };
     html! {
         <ContextProvider<Env> context={env}>
             <div class={classes!("layout", reading.then_some("reading"))}>
@@ -182,10 +253,15 @@ fn explore(props: &ExploreProps) -> Html {
                     <Import corpus={corpus.clone()} {on_import} />
                 </header>
                 <FacetPanel state={state.0.clone()} view={view.clone()} />
-                <Results state={state.0.clone()} view={view.clone()} />
-                if let Some(doc) = state.0.open {
-                    <Reader {doc} state={state.0.clone()} view={view.clone()} />
-                }
+                <div class="middle">
+                    <nav class="tabs" aria-label="Views">
+                        { tab(ViewMode::List, format!("Documents ({})", view.rows.len()), "tab-list") }
+                        { tab(ViewMode::Graph, format!("Graph ({} relations)", graph.edges.len()), "tab-graph") }
+                        { tab(ViewMode::Table, "Table".to_string(), "tab-table") }
+                    </nav>
+                    { middle }
+                </div>
+                { side }
             </div>
         </ContextProvider<Env>>
     }

@@ -89,6 +89,18 @@ pub fn download(name: &str, mime: &str, text: &str) {
     .forget();
 }
 
+/// Clicks a temporary download link to `url` (a blob: or data: URL).
+pub fn download_url(name: &str, url: &str) {
+    if let Ok(a) = document().create_element("a") {
+        let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+        a.set_href(url);
+        a.set_download(name);
+        let _ = document().body().map(|b| b.append_child(&a));
+        a.click();
+        a.remove();
+    }
+}
+
 /// Copies text: the async clipboard API where allowed, else a selected textarea and
 /// `execCommand("copy")` (file:// pages and older browsers).
 pub fn copy(text: &str) -> bool {

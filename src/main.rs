@@ -4,11 +4,15 @@
 mod app;
 mod corpus;
 mod dom;
+mod edge_table;
 mod facets;
+mod graph_controls;
+mod graph_view;
 mod import;
 mod reader;
 mod results;
 mod search_bar;
+mod selection_panel;
 
 fn main() {
     yew::Renderer::<app::App>::new().render();

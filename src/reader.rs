@@ -100,10 +100,10 @@ pub fn reader(props: &ReaderProps) -> Html {
                         match mention.map(|i| d.mentions[i].actor) {
                             Some(a) => {
                                 let actor = &m.actors[a as usize];
-                                let onclick = env.callback(move |_: MouseEvent| Action::Toggle(Facet::Actor(a)));
+                                let onclick = env.callback(move |_: MouseEvent| Action::FocusActor(a));
                                 html! {
                                     <button type="button" class={classes!("mention", format!("kind-{}", actor.kind.slug()))}
-                                        data-actor={actor.key.clone()} title={format!("{} ({}): filter by this actor", actor.name, actor.kind.as_str())}
+                                        data-actor={actor.key.clone()} title={format!("{} ({}): filter by this actor and select it in the graph", actor.name, actor.kind.as_str())}
                                         {onclick}>{ inner }</button>
                                 }
                             }

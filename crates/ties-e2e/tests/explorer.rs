@@ -324,7 +324,11 @@ async fn axe_finds_no_serious_violations_in_the_main_views() {
         let opts = Opts { args: if dark { vec!["--force-dark-mode".into()] } else { vec![] }, ..Opts::default() };
         let (_s, b) = open_app_with(hash, opts).await;
         let c = &b.client;
-        wait_for("results", || async { c.find(Locator::Css("[data-testid=doc]")).await.ok() }).await;
+        wait_for("the view", || async {
+            c.find(Locator::Css("[data-testid=doc], [data-testid=graph], [data-testid=edge-table]")).await.ok()
+        })
+        .await;
+        tokio::time::sleep(Duration::from_millis(600)).await;
         c.execute(&axe, vec![]).await.unwrap();
         let found = c
             .execute_async(
