@@ -221,16 +221,20 @@ fn explore(props: &ExploreProps) -> Html {
         ViewMode::List => html! { <Results state={state.0.clone()} view={view.clone()} /> },
         ViewMode::Graph => html! {
             <section class="graph-pane" aria-label="Relationship graph">
-                <GraphControls graph={graph.clone()} state={state.0.clone()} layout={layout.clone()} />
                 <GraphView graph={graph.clone()} state={state.0.clone()} layout={layout.clone()} />
             </section>
         },
         ViewMode::Table => html! {
             <section class="graph-pane" aria-label="Relations table">
-                <GraphControls graph={graph.clone()} state={state.0.clone()} layout={layout.clone()} />
                 <EdgeTable graph={graph.clone()} state={state.0.clone()} />
             </section>
         },
+    };
+    // In the graph and table views, their controls head the sidebar, above the facets.
+    let controls = if state.0.view == ViewMode::List {
+        Html::default()
+    } else {
+        html! { <GraphControls graph={graph.clone()} state={state.0.clone()} layout={layout.clone()} /> }
     };
     let side = match (state.0.open, state.0.selection) {
         (Some(doc), _) => html! { <Reader {doc} state={state.0.clone()} view={view.clone()} /> },
@@ -245,14 +249,14 @@ fn explore(props: &ExploreProps) -> Html {
     };
     html! {
         <ContextProvider<Env> context={env}>
-            <div class={classes!("layout", reading.then_some("reading"))}>
+            <div class={classes!("layout", reading.then_some("reading"), (state.0.view != ViewMode::List).then_some("graphing"))}>
                 <header class="app-header">
                     <h1 class="brand">{ "Ties" }</h1>
                     <Summary />
                     <SearchBar state={state.0.clone()} view={view.clone()} />
                     <Import corpus={corpus.clone()} {on_import} />
                 </header>
-                <FacetPanel state={state.0.clone()} view={view.clone()} />
+                <FacetPanel state={state.0.clone()} view={view.clone()} top={controls} />
                 <div class="middle">
                     <nav class="tabs" aria-label="Views">
                         { tab(ViewMode::List, format!("Documents ({})", view.rows.len()), "tab-list") }

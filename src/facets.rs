@@ -14,6 +14,9 @@ use crate::app::Env;
 pub struct FacetPanelProps {
     pub state: State,
     pub view: Rc<View>,
+    /// Shown above the facets (the graph's controls in the graph and table views).
+    #[prop_or_default]
+    pub top: Html,
 }
 
 /// One checkbox row's data, whatever the facet.
@@ -101,6 +104,7 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
             <button type="button" class="filters-toggle" aria-expanded={shown.to_string()} onclick={toggle}>
                 { if active > 0 { format!("Filters ({active} active)") } else { "Filters".to_string() } }
             </button>
+            { props.top.clone() }
             <FacetBox title="Actor" kind={FacetKind::Actor} groups={actor_groups} extra={mode_switch} />
             <FacetBox title="Source" kind={FacetKind::Source} groups={vec![(String::new(), sources)]} />
             <FacetBox title="Theme" kind={FacetKind::Theme} groups={vec![(String::new(), themes)]} />

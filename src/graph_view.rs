@@ -67,6 +67,8 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
     let gestures = use_mut_ref(BTreeMap::<i32, (f32, f32, Gesture)>::new);
     let pinch = use_mut_ref(|| None::<(f32, View2)>);
     let started = use_mut_ref(|| 0.0f64);
+    // Re-fit whenever the layout settles, until the user zooms or pans by hand.
+    let auto_fit = use_mut_ref(|| true);
 
     let size = {
         let svg_ref = svg_ref.clone();
@@ -97,8 +99,15 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
     }
     // Animate: a few simulation steps per frame until the layout settles.
     {
-        let (layout, tick2, frame, view, svg_ref, started) =
-            (props.layout.clone(), tick.clone(), frame.clone(), view.clone(), svg_ref.clone(), started.clone());
+        let (layout, tick2, frame, view, svg_ref, started, auto_fit) = (
+            props.layout.clone(),
+            tick.clone(),
+            frame.clone(),
+            view.clone(),
+            svg_ref.clone(),
+            started.clone(),
+            auto_fit.clone(),
+        );
         use_effect_with(*tick, move |_| {
             let settled = layout.borrow().settled();
             if let Some(svg) = svg_ref.cast::<Element>() {
@@ -112,7 +121,7 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
                     }
                     *started.borrow_mut() = 0.0;
                 }
-                if view.is_none() {
+                if *auto_fit.borrow() {
                     if let Some(svg) = svg_ref.cast::<Element>() {
                         let r = svg.get_bounding_client_rect();
                         view.set(Some(fit(&layout.borrow(), r.width() as f32, r.height() as f32)));
@@ -133,7 +142,7 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
     }
     // Wheel zoom needs a non-passive listener to keep the page from scrolling.
     {
-        let (svg_ref, view, layout) = (svg_ref.clone(), view.clone(), props.layout.clone());
+        let (svg_ref, view, layout, auto_fit) = (svg_ref.clone(), view.clone(), props.layout.clone(), auto_fit.clone());
         use_effect_with((), move |_| {
             let listener = svg_ref.cast::<Element>().map(|svg| {
                 let target = svg.clone();
@@ -148,6 +157,7 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
                         let v = (*view).unwrap_or_else(|| fit(&layout.borrow(), r.width() as f32, r.height() as f32));
                         let (px, py) = (e.client_x() as f32 - r.left() as f32, e.client_y() as f32 - r.top() as f32);
                         let factor = (-(e.delta_y() as f32) * 0.0015).exp();
+                        *auto_fit.borrow_mut() = false;
                         view.set(Some(zoom_at(v, factor, px, py)));
                     },
                 )
@@ -207,7 +217,8 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
     };
 
     let onpointerdown = {
-        let (gestures, pinch, to_graph, svg_ref) = (gestures.clone(), pinch.clone(), to_graph.clone(), svg_ref.clone());
+        let (gestures, pinch, to_graph, svg_ref, auto_fit) =
+            (gestures.clone(), pinch.clone(), to_graph.clone(), svg_ref.clone(), auto_fit.clone());
         Callback::from(move |e: PointerEvent| {
             let (px, py, _) = to_graph(&e, v);
             let node = e
@@ -225,6 +236,8 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
                     let _ = svg.set_pointer_capture(e.pointer_id());
                 }
             }
+            // Any hand-made change of view (pan, drag, pinch) stops the automatic fit.
+            *auto_fit.borrow_mut() = false;
             let gesture = match node {
                 Some(node) => Gesture::Drag { node, moved: 0.0, x0: px, y0: py },
                 None => Gesture::Pan { x0: px, y0: py, tx0: v.tx, ty0: v.ty },
@@ -296,15 +309,17 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
         })
     };
     let zoom_btn = |factor: f32| {
-        let (view, size) = (view.clone(), size.clone());
+        let (view, size, auto_fit) = (view.clone(), size.clone(), auto_fit.clone());
         Callback::from(move |_: MouseEvent| {
+            *auto_fit.borrow_mut() = false;
             let (w, h) = size();
             view.set(Some(zoom_at(v, factor, w / 2.0, h / 2.0)));
         })
     };
     let fit_btn = {
-        let (view, layout, size) = (view.clone(), props.layout.clone(), size.clone());
+        let (view, layout, size, auto_fit) = (view.clone(), props.layout.clone(), size.clone(), auto_fit.clone());
         Callback::from(move |_: MouseEvent| {
+            *auto_fit.borrow_mut() = true;
             let (w, h) = size();
             view.set(Some(fit(&layout.borrow(), w, h)));
         })

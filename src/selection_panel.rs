@@ -90,6 +90,22 @@ fn ledger(env: &Env, g: &Graph, e: &GEdge) -> Html {
     }
 }
 
+/// A relation type as seen from `a` towards `other`: directed types get an arrow
+/// (`Support / patronage →` when `a` is the source, `←` when `other` is).
+fn rel_label(m: &Model, a: u16, other: u16, r: u16, g: &Graph) -> String {
+    let t = &m.relation_types[r as usize];
+    if !t.directed {
+        return t.name.clone();
+    }
+    let outgoing = g.edges.iter().any(|e| e.rel == r && e.source == a && e.target == other);
+    let incoming = g.edges.iter().any(|e| e.rel == r && e.source == other && e.target == a);
+    match (outgoing, incoming) {
+        (true, false) => format!("{} →", t.name),
+        (false, true) => format!("{} ←", t.name),
+        _ => t.name.clone(),
+    }
+}
+
 #[function_component(SelectionPanel)]
 pub fn selection_panel(props: &SelectionPanelProps) -> Html {
     let env = use_context::<Env>().expect("Env");
@@ -139,7 +155,7 @@ pub fn selection_panel(props: &SelectionPanelProps) -> Html {
                         { for neighbours.iter().map(|(n, rels)| {
                             let other = *n;
                             let pick = env.callback(move |_: MouseEvent| Action::Select(Some(Selection::Actor(other))));
-                            let types: Vec<String> = rels.iter().map(|(r, c)| format!("{} {c}", m.relation_types[*r as usize].name)).collect();
+                            let types: Vec<String> = rels.iter().map(|(r, c)| format!("{} {c}", rel_label(m, a, other, *r, g))).collect();
                             html! { <li><button type="button" class="link" onclick={pick}>{ &m.actors[other as usize].name }</button>{ format!(" ({})", types.join(", ")) }</li> }
                         }) }
                     </ul>

@@ -16,7 +16,7 @@ const THETA2: f32 = 0.81; // Barnes–Hut opening criterion θ = 0.9, squared.
 const REPULSION: f32 = -900.0;
 const LINK_DISTANCE: f32 = 90.0;
 const LINK_STRENGTH: f32 = 0.5;
-const CENTER_STRENGTH: f32 = 0.02;
+const CENTER_STRENGTH: f32 = 0.06;
 const VELOCITY_DECAY: f32 = 0.4;
 const ALPHA_DECAY: f32 = 0.045;
 const ALPHA_MIN: f32 = 0.005;
