@@ -141,11 +141,56 @@ async fn main() {
         .await
         .unwrap();
 
+    // The graph: time to settle after load (the app records it on the SVG), then the
+    // rate at which a dragged node moves on screen while the pointer moves every frame.
+    let mut settle = Vec::new();
+    for i in 0..10 {
+        c.goto(&format!("{}?graph={i}#view=graph", server.url())).await.unwrap();
+        let ms = wait_for("the graph to settle", || async {
+            let el = c.find(Locator::Css("[data-testid=graph]")).await.ok()?;
+            el.attr("data-settle-ms").await.ok().flatten()?.parse::<f64>().ok()
+        })
+        .await;
+        settle.push(ms);
+    }
+    let drag = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             const svg = document.querySelector('[data-testid=graph]');
+             const sel = 'g.node[data-actor=iran] path';
+             const r = document.querySelector(sel).getBoundingClientRect();
+             let x = r.x + r.width / 2, y = r.y + r.height / 2;
+             document.querySelector(sel).dispatchEvent(new PointerEvent('pointerdown', {pointerId: 7, clientX: x, clientY: y, bubbles: true}));
+             let frames = 0, moves = 0, last = document.querySelector(sel).getAttribute('d');
+             const t0 = performance.now();
+             function frame(t) {
+               frames++;
+               const d = document.querySelector(sel).getAttribute('d');
+               if (d !== last) { moves++; last = d; }
+               if (t - t0 < 3000) {
+                 x += 4 * Math.cos(frames / 15); y += 4 * Math.sin(frames / 15);
+                 svg.dispatchEvent(new PointerEvent('pointermove', {pointerId: 7, clientX: x, clientY: y, bubbles: true}));
+                 requestAnimationFrame(frame);
+               } else {
+                 svg.dispatchEvent(new PointerEvent('pointerup', {pointerId: 7, clientX: x, clientY: y, bubbles: true}));
+                 const secs = (t - t0) / 1000;
+                 done([moves / secs, frames / secs]);
+               }
+             }
+             requestAnimationFrame(frame);",
+            vec![],
+        )
+        .await
+        .unwrap();
+
     let which = std::env::var("TIES_BROWSER").unwrap_or_else(|_| "chromium".into());
     println!("Ties browser benchmark ({which}, headless, {ROUNDS} rounds each; event -> DOM updated)");
     stats("load (to first list)", loads);
     stats("toggle a facet", numbers(facet));
     stats("type a query", numbers(typing));
     stats("open a document", numbers(opening));
+    stats("graph settles (load)", settle);
+    let drag = numbers(drag);
+    println!("{:<22} {:>6.1} node moves/s while dragging ({:.1} browser frames/s)", "drag a node", drag[0], drag[1]);
     c.clone().close().await.ok();
 }
