@@ -23,7 +23,7 @@ echo "== native tests (core, CLI, snapshots)" >&2
 cargo test -p ties-core -p ties-cli --features ties-core/input
 
 echo "== release build" >&2
-trunk build --release --offline
+bash "$root/scripts/build.sh"
 
 echo "== end-to-end tests in headless Chromium" >&2
 TIES_BROWSER=chromium cargo test -p ties-e2e -- --test-threads=2

@@ -110,7 +110,8 @@ pub fn copy(text: &str) -> bool {
     };
     let area: web_sys::HtmlTextAreaElement = el.unchecked_into();
     area.set_value(text);
-    area.set_attribute("style", "position:fixed;opacity:0").ok();
+    // A class, not a style attribute: the CSP allows no inline styles.
+    area.set_class_name("offscreen");
     let Some(body) = doc.body() else { return false };
     let _ = body.append_child(&area);
     area.select();

@@ -1,6 +1,8 @@
 //! The IO edge shared by the `ties` command and the app's `build.rs`: reading a seeds
 //! folder from disk into the core's [`SeedFile`]s and data-file texts.
 
+pub mod ship;
+
 use std::fs;
 use std::path::Path;
 

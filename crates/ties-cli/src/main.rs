@@ -2,7 +2,8 @@
 //!
 //! - `ties check SEEDS`: validate the folder and report unresolved ligatures, catalog
 //!   problems and frequent capitalised names missing from the lexicon;
-//! - `ties extract SEEDS --json`: print the whole model as JSON.
+//! - `ties extract SEEDS --json`: print the whole model as JSON;
+//! - `ties ship DIST`: after `trunk build`, add the CSP and write the single-file app.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -11,7 +12,7 @@ use ties_cli::{load_dir, report};
 use ties_core::check::unknown_names;
 use ties_core::model::DiagnosticKind;
 
-const USAGE: &str = "usage: ties check SEEDS_DIR\n       ties extract SEEDS_DIR --json";
+const USAGE: &str = "usage: ties check SEEDS_DIR\n       ties extract SEEDS_DIR --json\n       ties ship DIST_DIR";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -23,6 +24,22 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if cmd == "ship" && !json {
+        return match ties_cli::ship::ship(&dir) {
+            Ok(s) => {
+                println!(
+                    "{}: CSP added to index.html; ties.html written ({} bytes)",
+                    dir.display(),
+                    s.single_file_bytes
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     let model = match load_dir(&dir) {
         Ok(m) => m,
         Err(errors) => {

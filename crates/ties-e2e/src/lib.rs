@@ -34,7 +34,13 @@ pub struct Server {
 
 impl Server {
     pub fn start(root: &Path, base: &str) -> Server {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
+        Server::start_on(root, base, 0)
+    }
+
+    /// On a given loopback port (0: any free one).
+    pub fn start_on(root: &Path, base: &str, port: u16) -> Server {
+        let listener =
+            TcpListener::bind(("127.0.0.1", port)).unwrap_or_else(|e| panic!("cannot listen on 127.0.0.1:{port}: {e}"));
         let port = listener.local_addr().unwrap().port();
         let requests = Arc::new(Mutex::new(Vec::new()));
         let (root, prefix, log) = (root.to_path_buf(), base.to_string(), requests.clone());

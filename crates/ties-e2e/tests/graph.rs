@@ -115,16 +115,24 @@ async fn nodes_open_profiles_and_focus_neighbourhoods_and_types_toggle() {
     assert!(announced.as_str().unwrap().contains("al-Qaeda"), "{announced}");
     // Hovering highlights a neighbourhood: the others dim.
     let isis = c.find(Locator::Css("g.node[data-actor=isis] path")).await.unwrap();
-    c.perform_actions(MouseActions::new("mouse".into()).then(PointerAction::MoveToElement { element: isis, duration: None, x: 0.0, y: 0.0 }))
-        .await
-        .unwrap();
+    c.perform_actions(MouseActions::new("mouse".into()).then(PointerAction::MoveToElement {
+        element: isis,
+        duration: None,
+        x: 0.0,
+        y: 0.0,
+    }))
+    .await
+    .unwrap();
     wait_for("a dimmed graph around ISIS", || async {
         let lit = c.find_all(Locator::Css("g.node:not(.dim)")).await.ok()?;
         let mut keys = Vec::new();
         for n in lit {
             keys.push(n.attr("data-actor").await.ok().flatten()?);
         }
-        (keys.contains(&"isis".to_string()) && keys.contains(&"al-qaeda".to_string()) && !keys.contains(&"hamas".to_string())).then_some(())
+        (keys.contains(&"isis".to_string())
+            && keys.contains(&"al-qaeda".to_string())
+            && !keys.contains(&"hamas".to_string()))
+        .then_some(())
     })
     .await;
     // One hop around the selection.

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Builds the release app into dist/: trunk (offline, tools from setup.sh), then
+# `ties ship`, which adds the Content-Security-Policy and writes dist/ties.html, the
+# whole app in one file.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/scripts/setup.sh"
+cd "$root"
+trunk build --release --offline
+cargo run -q --release -p ties-cli -- ship dist
