@@ -136,6 +136,12 @@ fn explore(props: &ExploreProps) -> Html {
     };
     let layout = use_mut_ref(|| Layout::new(42));
     let layout: Rc<RefCell<Layout>> = layout;
+    let embed = use_memo((), |_| {
+        let o = crate::embed::options();
+        crate::embed::apply_theme(&o.theme);
+        o
+    });
+    crate::embed::use_embedding(&corpus, &state.0, state.dispatcher());
 
     // The state lives in the URL hash: a new entry for each navigation, in place for
     // typing and cursor moves, so back and forward step through views.
@@ -249,12 +255,18 @@ fn explore(props: &ExploreProps) -> Html {
     };
     html! {
         <ContextProvider<Env> context={env}>
-            <div class={classes!("layout", reading.then_some("reading"), (state.0.view != ViewMode::List).then_some("graphing"))}>
+            <div class={classes!("layout", reading.then_some("reading"), (state.0.view != ViewMode::List).then_some("graphing"), embed.embed.then_some("embed"))}>
                 <header class="app-header">
-                    <h1 class="brand">{ "Ties" }</h1>
-                    <Summary />
+                    if !embed.embed {
+                        <h1 class="brand">{ "Ties" }</h1>
+                        <Summary />
+                    }
                     <SearchBar state={state.0.clone()} view={view.clone()} />
                     <Import corpus={corpus.clone()} {on_import} />
+                    if !embed.embed && !crate::embed::single_file() {
+                        <a class="button-like" href="./ties.html" download="ties.html" data-testid="download-single"
+                           title="The whole app in one HTML file that works offline, from disk: save it or email it">{ "Download as one file" }</a>
+                    }
                 </header>
                 <FacetPanel state={state.0.clone()} view={view.clone()} top={controls} />
                 <div class="middle">

@@ -5,6 +5,7 @@ mod app;
 mod corpus;
 mod dom;
 mod edge_table;
+mod embed;
 mod facets;
 mod graph_controls;
 mod graph_view;

@@ -83,7 +83,7 @@ pub fn ship(dist: &Path) -> Result<Shipped, String> {
     let noscript = between(&index, "<noscript>", "</noscript>").unwrap_or("Ties needs JavaScript and WebAssembly.");
     let single = format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Ties</title>\n<style>{css}</style>\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Ties</title>\n<link rel=\"icon\" href=\"data:,\">\n<style>{css}</style>\n\
          <script>{GUARD}</script>\n<script type=\"module\">{single_module}</script>\n</head>\n<body>\n<noscript>{noscript}</noscript>\n</body>\n</html>\n"
     );
     fs::write(dist.join("ties.html"), &single).map_err(|e| e.to_string())?;

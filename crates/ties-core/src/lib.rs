@@ -14,6 +14,7 @@
 pub mod check;
 pub mod clean;
 pub mod corpus;
+pub mod embed;
 pub mod explore;
 pub mod export;
 pub mod extract;

@@ -269,6 +269,11 @@ fn dec(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// Decodes one percent-encoded URL value (shared with `embed`).
+pub fn from_hash_value(s: &str) -> String {
+    dec(s)
+}
+
 /// The state as a URL hash (without `#`), with stable keys. Empty state: empty string.
 pub fn to_hash(model: &Model, s: &State) -> String {
     let mut parts: Vec<String> = Vec::new();
