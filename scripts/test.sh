@@ -7,11 +7,16 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/setup.sh"
 cd "$root"
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  echo "test: installing Debian's chromium and chromium-driver" >&2
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v firefox-esr >/dev/null; then
+  echo "test: installing Debian's chromium, chromium-driver and firefox-esr" >&2
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq chromium chromium-driver >/dev/null
+  apt-get install -y -qq chromium chromium-driver firefox-esr >/dev/null
+fi
+GECKODRIVER_VERSION=0.37.1
+if ! geckodriver --version 2>/dev/null | grep -q "$GECKODRIVER_VERSION"; then
+  echo "test: installing geckodriver $GECKODRIVER_VERSION from crates.io" >&2
+  cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked || cargo install geckodriver --version "$GECKODRIVER_VERSION"
 fi
 
 # axe-core for the accessibility scan (a registry package, installed into .tools/).
@@ -27,5 +32,8 @@ bash "$root/scripts/build.sh"
 
 echo "== end-to-end tests in headless Chromium" >&2
 TIES_BROWSER=chromium cargo test -p ties-e2e -- --test-threads=2
+
+echo "== end-to-end tests in headless Firefox ESR" >&2
+TIES_BROWSER=firefox cargo test -p ties-e2e -- --test-threads=2
 
 "$root/scripts/size-report.sh"

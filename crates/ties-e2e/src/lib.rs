@@ -7,6 +7,7 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
@@ -118,7 +119,10 @@ pub struct Browser {
 }
 
 impl Drop for Browser {
+    /// Ends the driver and the browser it started: they share a process group of their
+    /// own, so a test that fails midway leaves no browser running.
     fn drop(&mut self) {
+        let _ = Command::new("kill").arg("-KILL").arg("--").arg(format!("-{}", self.driver.id())).status();
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
@@ -203,6 +207,7 @@ pub async fn browser_with(opts: Opts) -> Browser {
         }
     };
     let driver = Command::new(program)
+        .process_group(0)
         .arg(format!("--port={port}"))
         .stdout(Stdio::null())
         .stderr(Stdio::null())

@@ -106,7 +106,7 @@ async fn nodes_open_profiles_and_focus_neighbourhoods_and_types_toggle() {
     let (_s, b) = open_app("#view=graph").await;
     let c = &b.client;
     settled(c).await;
-    click(c, "g.node[data-actor=haqqani-network]").await;
+    click(c, "g.node[data-actor=haqqani-network] path").await;
     wait_text(c, "#profile-title", |t| t == "Haqqani Network").await;
     assert!(text(c, ".profile .aliases").await.contains("Haqqanis"));
     assert!(!texts(c, "[data-testid=per-doc] li").await.is_empty());

@@ -120,7 +120,7 @@ async fn embedded_in_a_host_page_it_takes_views_and_themes_and_posts_selections(
     assert_eq!(fits, true);
     // Selecting in the app posts to the host.
     tokio::time::sleep(Duration::from_millis(600)).await;
-    click(c, "g.node[data-actor=taliban]").await;
+    click(c, "g.node[data-actor=taliban] path").await;
     wait_text(c, "#profile-title", |t| t == "Taliban").await;
     c.enter_parent_frame().await.unwrap();
     let last = wait_for("a selection message", || async {
