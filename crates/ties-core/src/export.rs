@@ -4,7 +4,8 @@
 use crate::explore::View;
 use crate::model::Model;
 
-fn csv_field(s: &str) -> String {
+/// One CSV field, quoted when it must be (RFC 4180).
+pub fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {

@@ -3,7 +3,7 @@
 //! from evidence, curved parallel edges; a standalone SVG of the current graph; and the
 //! evidence pack (every visible edge with each supporting sentence and its citation).
 
-use crate::export::json_string;
+use crate::export::{csv_field, json_string};
 use crate::graph::{GEdge, Graph};
 use crate::layout::{Layout, Point};
 use crate::model::{ActorKind, Model};
@@ -177,14 +177,6 @@ pub fn svg(model: &Model, graph: &Graph, layout: &Layout, labels: &[bool]) -> St
     }
     out.push_str("</g>\n</svg>\n");
     out
-}
-
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
 }
 
 const PACK_COLUMNS: [&str; 12] = [
