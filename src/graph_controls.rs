@@ -5,7 +5,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use ties_core::graph::Graph;
-use ties_core::graph_draw::{evidence_csv, evidence_json, kind_color, kind_shape, rel_color, rel_dash, svg};
+use ties_core::graph_draw::{
+    evidence_csv, evidence_json, kind_color, kind_shape, rel_color, rel_dash, shown_labels, svg,
+};
 use ties_core::layout::{Layout, Point};
 use ties_core::model::ActorKind;
 use ties_core::state::{Action, Selection, State};
@@ -15,7 +17,6 @@ use yew::prelude::*;
 
 use crate::app::Env;
 use crate::dom;
-use crate::graph_view::export_labels;
 
 #[derive(Properties, PartialEq)]
 pub struct GraphControlsProps {
@@ -82,7 +83,7 @@ pub fn graph_controls(props: &GraphControlsProps) -> Html {
             match what {
                 "svg" | "png" => {
                     let l = layout.borrow();
-                    let text = svg(m, &graph, &l, &export_labels(&env, &graph, &l, all));
+                    let text = svg(m, &graph, &l, &shown_labels(m, &graph, &l, 1.0, all));
                     if what == "svg" {
                         dom::download("ties-graph.svg", "image/svg+xml", &text);
                     } else {

@@ -10,9 +10,9 @@ use gloo::events::{EventListener, EventListenerOptions};
 use gloo::render::{request_animation_frame, AnimationFrame};
 use ties_core::graph::Graph;
 use ties_core::graph_draw::{
-    edge_path, edge_width, kind_color, kind_shape, node_radius, parallel_slots, rel_color, rel_dash,
+    edge_path, edge_width, kind_color, kind_shape, node_radius, parallel_slots, rel_color, rel_dash, shown_labels,
 };
-use ties_core::layout::{place_labels, LabelBox, Layout, Point};
+use ties_core::layout::{Layout, Point};
 use ties_core::model::ActorId;
 use ties_core::state::{Action, Selection, State};
 use wasm_bindgen::JsCast;
@@ -189,22 +189,7 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
     };
 
     // Labels: bigger nodes first, none overlapping, all on zoom or when asked.
-    let boxes: Vec<LabelBox> = g
-        .nodes
-        .iter()
-        .map(|n| {
-            let r = node_radius(n.mentions);
-            let p = pos(n.actor);
-            let name = &m.actors[n.actor as usize].name;
-            LabelBox {
-                at: Point { x: p.x, y: p.y + r + 9.0 / v.k },
-                width: name.chars().count() as f32 * 6.8 / v.k,
-                height: 14.0 / v.k,
-                priority: n.mentions as f32,
-            }
-        })
-        .collect();
-    let shown = place_labels(&boxes, props.state.graph.all_labels || v.k >= 2.0);
+    let shown = shown_labels(m, g, &layout, v.k, props.state.graph.all_labels);
 
     let to_graph = {
         let svg_ref = svg_ref.clone();
@@ -426,22 +411,4 @@ fn zoom_at(v: View2, factor: f32, px: f32, py: f32) -> View2 {
     let k = (v.k * factor).clamp(0.1, 8.0);
     let f = k / v.k;
     View2 { k, tx: px - (px - v.tx) * f, ty: py - (py - v.ty) * f }
-}
-
-/// Used by the toolbar: the labels the SVG export shows are the ones on screen.
-pub fn export_labels(env: &Env, g: &Graph, layout: &Layout, all: bool) -> Vec<bool> {
-    let boxes: Vec<LabelBox> = g
-        .nodes
-        .iter()
-        .map(|n| {
-            let p = layout.position(n.actor).unwrap_or(Point { x: 0.0, y: 0.0 });
-            LabelBox {
-                at: Point { x: p.x, y: p.y + node_radius(n.mentions) + 9.0 },
-                width: env.corpus.actors[n.actor as usize].name.chars().count() as f32 * 6.8,
-                height: 14.0,
-                priority: n.mentions as f32,
-            }
-        })
-        .collect();
-    place_labels(&boxes, all)
 }

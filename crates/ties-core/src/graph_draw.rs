@@ -5,7 +5,7 @@
 
 use crate::export::{csv_field, json_string};
 use crate::graph::{GEdge, Graph};
-use crate::layout::{Layout, Point};
+use crate::layout::{place_labels, LabelBox, Layout, Point};
 use crate::model::{ActorKind, Model};
 use crate::reader::citation;
 
@@ -93,6 +93,26 @@ pub fn parallel_slots(edges: &[GEdge]) -> Vec<(usize, usize)> {
             (same.iter().position(|&j| j == i).unwrap_or(0), same.len())
         })
         .collect()
+}
+
+/// Which node labels show at zoom `k`: bigger nodes first, none overlapping, all of them
+/// when asked for or from zoom 2 on. Boxes are sized for 12 px text on screen, so they
+/// shrink in graph units as the view zooms in.
+pub fn shown_labels(model: &Model, graph: &Graph, layout: &Layout, k: f32, all: bool) -> Vec<bool> {
+    let boxes: Vec<LabelBox> = graph
+        .nodes
+        .iter()
+        .map(|n| {
+            let p = layout.position(n.actor).unwrap_or(Point { x: 0.0, y: 0.0 });
+            LabelBox {
+                at: Point { x: p.x, y: p.y + node_radius(n.mentions) + 9.0 / k },
+                width: model.actors[n.actor as usize].name.chars().count() as f32 * 6.8 / k,
+                height: 14.0 / k,
+                priority: n.mentions as f32,
+            }
+        })
+        .collect();
+    place_labels(&boxes, all || k >= 2.0)
 }
 
 pub fn xml_escape(s: &str) -> String {
