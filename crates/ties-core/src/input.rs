@@ -323,7 +323,7 @@ struct RelationEntry {
 }
 
 fn default_window() -> u8 {
-    8
+    crate::model::DEFAULT_WINDOW
 }
 
 fn unknown_kind(src: &str, owner: &str, kind: &Spanned<String>) -> InputError {

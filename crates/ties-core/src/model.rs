@@ -125,6 +125,27 @@ pub struct RelationType {
     pub stance: Stance,
 }
 
+/// Words allowed between an actor and a relation cue when the lexicon does not say.
+pub const DEFAULT_WINDOW: u8 = 8;
+
+impl Default for RelationType {
+    /// An undirected, neutral type with no cues and the default window.
+    fn default() -> RelationType {
+        RelationType {
+            key: String::new(),
+            name: String::new(),
+            directed: false,
+            cues: Vec::new(),
+            reverse_cues: Vec::new(),
+            noun_cues: Vec::new(),
+            window: DEFAULT_WINDOW,
+            source_kinds: Vec::new(),
+            target_kinds: Vec::new(),
+            stance: Stance::Neutral,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Stance {
     Cooperative,

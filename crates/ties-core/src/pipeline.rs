@@ -195,14 +195,8 @@ mod tests {
             relations: vec![RelationType {
                 key: "alliance".into(),
                 name: "Alliance".into(),
-                directed: false,
                 cues: vec!["allied with".into()],
-                reverse_cues: vec![],
-                noun_cues: vec![],
-                window: 8,
-                source_kinds: vec![],
-                target_kinds: vec![],
-                stance: Default::default(),
+                ..RelationType::default()
             }],
             ..Lexicon::default()
         }

@@ -316,10 +316,7 @@ mod tests {
             cues: list(cues),
             reverse_cues: list(reverse),
             noun_cues: list(nouns),
-            window: 8,
-            source_kinds: Vec::new(),
-            target_kinds: Vec::new(),
-            stance: Default::default(),
+            ..RelationType::default()
         }
     }
 

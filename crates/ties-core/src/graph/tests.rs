@@ -17,14 +17,9 @@ fn corpus() -> Model {
     let rel = |key: &str, cue: &str, stance| RelationType {
         key: key.into(),
         name: key.into(),
-        directed: false,
         cues: vec![cue.into()],
-        reverse_cues: vec![],
-        noun_cues: vec![],
-        window: 8,
-        source_kinds: vec![],
-        target_kinds: vec![],
         stance,
+        ..RelationType::default()
     };
     let lexicon = Lexicon {
         actors: vec![

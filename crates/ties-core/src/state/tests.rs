@@ -30,14 +30,7 @@ fn model() -> Model {
         relation_types: vec![RelationType {
             key: "alliance".into(),
             name: "Alliance".into(),
-            directed: false,
-            cues: vec![],
-            reverse_cues: vec![],
-            noun_cues: vec![],
-            window: 8,
-            source_kinds: vec![],
-            target_kinds: vec![],
-            stance: Default::default(),
+            ..RelationType::default()
         }],
         ..Model::default()
     }
