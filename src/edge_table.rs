@@ -31,7 +31,7 @@ pub fn edge_table(props: &EdgeTableProps) -> Html {
     let (col, asc) = *sort;
     let mut rows: Vec<&ties_core::graph::GEdge> = props.graph.edges.iter().collect();
     let name = |a: u16| m.actors[a as usize].name.to_lowercase();
-    rows.sort_by(|a, b| {
+    ties_core::order::sort_by(&mut rows, |a, b| {
         let o = match col {
             Col::Source => name(a.source).cmp(&name(b.source)),
             Col::Target => name(a.target).cmp(&name(b.target)),

@@ -14,6 +14,7 @@ use ties_core::graph_draw::{
 };
 use ties_core::layout::{Layout, Point};
 use ties_core::model::ActorId;
+use ties_core::num::{f1, Fixed};
 use ties_core::state::{Action, Selection, State};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, PointerEvent, WheelEvent};
@@ -117,7 +118,7 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
                 if *started.borrow() > 0.0 {
                     let ms = js_sys::Date::now() - *started.borrow();
                     if let Some(svg) = svg_ref.cast::<Element>() {
-                        svg.set_attribute("data-settle-ms", &format!("{ms:.0}")).ok();
+                        svg.set_attribute("data-settle-ms", &Fixed(ms, 0).to_string()).ok();
                     }
                     *started.borrow_mut() = 0.0;
                 }
@@ -335,9 +336,9 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
                {onclick} {onkeydown} tabindex="0" role="button" aria-label={label.clone()}>
                 <title>{ label }</title>
                 <path class="edge-hit" d={d.clone()} />
-                <path class="edge-line" d={d} stroke={rel_color(r)} stroke-width={format!("{:.1}", edge_width(e.evidence.len()))}
+                <path class="edge-line" d={d} stroke={rel_color(r)} stroke-width={f1(edge_width(e.evidence.len())).to_string()}
                       stroke-dasharray={rel_dash(r)} />
-                if e.contested { <text class="contested-mark" x={mid.x.to_string()} y={mid.y.to_string()} font-size={format!("{:.1}", 13.0 / v.k)}>{ "⚡" }</text> }
+                if e.contested { <text class="contested-mark" x={f1(mid.x).to_string()} y={f1(mid.y).to_string()} font-size={f1(13.0 / v.k).to_string()}>{ "⚡" }</text> }
             </g>
         }
     });
@@ -378,7 +379,7 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
                {onmouseenter} {onmouseleave} {ondblclick} {onkeydown}>
                 <path d={kind_shape(n.kind, p, r)} fill={kind_color(n.kind)} />
                 if shown[i] {
-                    <text x={p.x.to_string()} y={(p.y + r + 12.0 / v.k).to_string()} font-size={format!("{:.1}", 12.0 / v.k)}
+                    <text x={f1(p.x).to_string()} y={f1(p.y + r + 12.0 / v.k).to_string()} font-size={f1(12.0 / v.k).to_string()}
                           text-anchor="middle" class="label">{ &actor.name }</text>
                 }
             </g>
@@ -396,9 +397,9 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
                 <p class="empty" role="status">{ "No relations among the documents in view. Loosen the filters or the graph controls." }</p>
             }
             <svg ref={svg_ref} class="graph" data-testid="graph" role="group" aria-label="Relationship graph: tab to reach actors and relations"
-                 data-zoom={format!("{:.3}", v.k)}
+                 data-zoom={Fixed(v.k as f64, 3).to_string()}
                  {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
-                <g transform={format!("translate({:.2} {:.2}) scale({:.4})", v.tx, v.ty, v.k)}>
+                <g transform={format!("translate({} {}) scale({})", Fixed(v.tx as f64, 2), Fixed(v.ty as f64, 2), Fixed(v.k as f64, 4))}>
                     <g class="edges">{ for edges }</g>
                     <g class="nodes">{ for nodes }</g>
                 </g>

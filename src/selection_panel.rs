@@ -25,7 +25,7 @@ fn marked_sentence(m: &Model, ev: &Evidence) -> Html {
     let d = &m.docs[ev.doc as usize];
     let mut marks: Vec<(Span, &'static str)> =
         vec![(ev.source_span, "ev-actor"), (ev.target_span, "ev-actor"), (ev.cue, "ev-cue")];
-    marks.sort_by_key(|(s, _)| s.start);
+    ties_core::order::sort_by_key(&mut marks, |(s, _)| s.start);
     let mut out = Vec::new();
     let mut at = ev.span.start;
     for (s, class) in marks {

@@ -182,6 +182,6 @@ pub fn unknown_names(model: &Model, min_count: usize) -> Vec<UnknownName> {
         .filter(|(name, (count, _))| *count >= min_count && !COMMON.contains(&name.as_str()))
         .map(|(name, (count, docs))| UnknownName { name, count, docs })
         .collect();
-    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+    crate::order::sort_by(&mut out, |a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
     out
 }

@@ -203,7 +203,7 @@ impl Explorer {
                 .filter(|&a| self.facts.iter().any(|d| d.actors.contains(&(a as ActorId))))
                 .map(|a| Count { value: a as ActorId, count: actor_n[a], selected: f.actors.contains(&(a as ActorId)) })
                 .collect();
-            list.sort_by(|a, b| {
+            crate::order::sort_by(&mut list, |a, b| {
                 b.count
                     .cmp(&a.count)
                     .then_with(|| model.actors[a.value as usize].name.cmp(&model.actors[b.value as usize].name))
@@ -217,7 +217,7 @@ impl Explorer {
             let docs = tally(FacetKind::Source);
             let mut all: Vec<String> =
                 self.facts.iter().map(|d| d.source.clone()).collect::<BTreeSet<_>>().into_iter().collect();
-            all.sort_by_key(|s| s.is_empty()); // "unknown" last
+            crate::order::sort_by_key(&mut all, |s| s.is_empty()); // "unknown" last
             sorted(all.into_iter().map(|s| {
                 let count = docs.iter().filter(|&&d| self.facts[d].source == s).count();
                 Count { selected: f.sources.contains(&s), value: s, count }
@@ -245,7 +245,7 @@ impl Explorer {
                     selected: f.years.contains(&y),
                 })
                 .collect();
-            list.sort_by_key(|c| (c.value.is_none(), std::cmp::Reverse(c.value)));
+            crate::order::sort_by_key(&mut list, |c| (c.value.is_none(), std::cmp::Reverse(c.value)));
             list
         };
         let rels = {
@@ -293,7 +293,7 @@ impl Explorer {
 /// Most frequent first; ties keep their given order.
 fn sorted<T>(it: impl Iterator<Item = Count<T>>) -> Vec<Count<T>> {
     let mut v: Vec<Count<T>> = it.collect();
-    v.sort_by(|a, b| b.count.cmp(&a.count));
+    crate::order::sort_by(&mut v, |a, b| b.count.cmp(&a.count));
     v
 }
 

@@ -47,7 +47,7 @@ fn fields(model: &Model, view: &View) -> Vec<[String; 9]> {
                 d.author.clone(),
                 d.date.clone(),
                 d.url.clone(),
-                format!("{:.3}", r.score),
+                crate::num::Fixed(r.score as f64, 3).to_string(),
                 r.snippet.text.clone(),
             ]
         })

@@ -135,7 +135,7 @@ impl Graph {
             out.entry(other).or_default().push((e.rel, e.evidence.len()));
         }
         let mut v: Vec<_> = out.into_iter().collect();
-        v.sort_by_key(|(_, rels)| std::cmp::Reverse(rels.iter().map(|r| r.1).sum::<usize>()));
+        crate::order::sort_by_key(&mut v, |(_, rels)| std::cmp::Reverse(rels.iter().map(|r| r.1).sum::<usize>()));
         v
     }
 }
@@ -158,7 +158,7 @@ pub fn profile(model: &Model, graph: &Graph, docs: &BTreeSet<DocId>, actor: Acto
         .map(|&d| (d, model.docs[d as usize].mentions.iter().filter(|m| m.actor == actor).count() as u32))
         .filter(|&(_, n)| n > 0)
         .collect();
-    per_doc.sort_by_key(|&(d, n)| (std::cmp::Reverse(n), d));
+    crate::order::sort_by_key(&mut per_doc, |&(d, n)| (std::cmp::Reverse(n), d));
     let mut by_type: BTreeMap<RelTypeId, (usize, usize)> = BTreeMap::new();
     let mut telling: Vec<Evidence> = Vec::new();
     for e in graph.edges.iter().filter(|e| e.source == actor || e.target == actor) {
@@ -168,13 +168,15 @@ pub fn profile(model: &Model, graph: &Graph, docs: &BTreeSet<DocId>, actor: Acto
         telling.extend(e.evidence.iter().cloned());
     }
     let mut by_type: Vec<(RelTypeId, usize, usize)> = by_type.into_iter().map(|(r, (n, ev))| (r, n, ev)).collect();
-    by_type.sort_by_key(|&(r, _, ev)| (std::cmp::Reverse(ev), r));
+    crate::order::sort_by_key(&mut by_type, |&(r, _, ev)| (std::cmp::Reverse(ev), r));
     // A sentence that supports several relations of the actor tells the most.
     let mut weight: BTreeMap<(DocId, u32), usize> = BTreeMap::new();
     for ev in &telling {
         *weight.entry((ev.doc, ev.sentence)).or_default() += 1;
     }
-    telling.sort_by_key(|ev| (std::cmp::Reverse(weight[&(ev.doc, ev.sentence)]), ev.doc, ev.sentence));
+    crate::order::sort_by_key(&mut telling, |ev| {
+        (std::cmp::Reverse(weight[&(ev.doc, ev.sentence)]), ev.doc, ev.sentence)
+    });
     telling.dedup_by_key(|ev| (ev.doc, ev.sentence));
     telling.truncate(5);
     Profile { actor, per_doc, by_type, telling }

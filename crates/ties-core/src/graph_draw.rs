@@ -7,6 +7,7 @@ use crate::export::{csv_field, json_string};
 use crate::graph::{GEdge, Graph};
 use crate::layout::{place_labels, LabelBox, Layout, Point};
 use crate::model::{ActorKind, Model};
+use crate::num::{f1, Fixed};
 use crate::reader::citation;
 
 /// Colours that read on white and on the dark theme alike, one per relation type.
@@ -34,29 +35,38 @@ pub fn kind_color(kind: ActorKind) -> &'static str {
 pub fn kind_shape(kind: ActorKind, c: Point, r: f32) -> String {
     match kind {
         ActorKind::ArmedGroup => {
-            format!("M{} {}a{r} {r} 0 1 0 {} 0a{r} {r} 0 1 0 {} 0Z", c.x - r, c.y, 2.0 * r, -2.0 * r)
+            format!(
+                "M{} {}a{r} {r} 0 1 0 {} 0a{r} {r} 0 1 0 {} 0Z",
+                f1(c.x - r),
+                f1(c.y),
+                f1(2.0 * r),
+                f1(-2.0 * r),
+                r = f1(r)
+            )
         }
-        ActorKind::State => format!("M{} {}h{}v{}h{}Z", c.x - r * 0.9, c.y - r * 0.9, 1.8 * r, 1.8 * r, -1.8 * r),
+        ActorKind::State => {
+            format!("M{} {}h{}v{}h{}Z", f1(c.x - r * 0.9), f1(c.y - r * 0.9), f1(1.8 * r), f1(1.8 * r), f1(-1.8 * r))
+        }
         ActorKind::Person => format!(
             "M{} {}L{} {}L{} {}L{} {}Z",
-            c.x,
-            c.y - r * 1.2,
-            c.x + r * 1.2,
-            c.y,
-            c.x,
-            c.y + r * 1.2,
-            c.x - r * 1.2,
-            c.y
+            f1(c.x),
+            f1(c.y - r * 1.2),
+            f1(c.x + r * 1.2),
+            f1(c.y),
+            f1(c.x),
+            f1(c.y + r * 1.2),
+            f1(c.x - r * 1.2),
+            f1(c.y)
         ),
         ActorKind::Institution => {
             format!(
                 "M{} {}L{} {}L{} {}Z",
-                c.x,
-                c.y - r * 1.15,
-                c.x + r * 1.1,
-                c.y + r * 0.8,
-                c.x - r * 1.1,
-                c.y + r * 0.8
+                f1(c.x),
+                f1(c.y - r * 1.15),
+                f1(c.x + r * 1.1),
+                f1(c.y + r * 0.8),
+                f1(c.x - r * 1.1),
+                f1(c.y + r * 0.8)
             )
         }
     }
@@ -79,7 +89,7 @@ pub fn edge_path(a: Point, b: Point, k: usize, n: usize) -> (String, Point) {
     let (nx, ny) = (-dy / len, dx / len);
     let c = Point { x: (a.x + b.x) / 2.0 + nx * bend * 2.0, y: (a.y + b.y) / 2.0 + ny * bend * 2.0 };
     let mid = Point { x: (a.x + 2.0 * c.x + b.x) / 4.0, y: (a.y + 2.0 * c.y + b.y) / 4.0 };
-    (format!("M{:.1} {:.1}Q{:.1} {:.1} {:.1} {:.1}", a.x, a.y, c.x, c.y, b.x, b.y), mid)
+    (format!("M{} {}Q{} {} {} {}", f1(a.x), f1(a.y), f1(c.x), f1(c.y), f1(b.x), f1(b.y)), mid)
 }
 
 /// For each edge, its index among the edges of its pair and that pair's edge count.
@@ -127,9 +137,10 @@ pub fn svg(model: &Model, graph: &Graph, layout: &Layout, labels: &[bool]) -> St
     let legend_h = 24.0 * (model.relation_types.len() as f32 + 5.0);
     let (x0, y0, w, h) =
         (lo.x - pad, lo.y - pad, hi.x - lo.x + 2.0 * pad + 220.0, (hi.y - lo.y + 2.0 * pad).max(legend_h));
+    let (x0, y0, w, h, wi, hi_) = (f1(x0), f1(y0), f1(w), f1(h), Fixed(w as f64, 0), Fixed(h as f64, 0));
     let mut out = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{x0:.1} {y0:.1} {w:.1} {h:.1}\" width=\"{w:.0}\" height=\"{h:.0}\" font-family=\"sans-serif\">\n\
-         <title>Ties relationship graph</title>\n<rect x=\"{x0:.1}\" y=\"{y0:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" fill=\"#ffffff\"/>\n"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{x0} {y0} {w} {h}\" width=\"{wi}\" height=\"{hi_}\" font-family=\"sans-serif\">\n\
+         <title>Ties relationship graph</title>\n<rect x=\"{x0}\" y=\"{y0}\" width=\"{w}\" height=\"{h}\" fill=\"#ffffff\"/>\n"
     );
     let slots = parallel_slots(&graph.edges);
     for (e, &(k, n)) in graph.edges.iter().zip(&slots) {
@@ -137,9 +148,9 @@ pub fn svg(model: &Model, graph: &Graph, layout: &Layout, labels: &[bool]) -> St
         let (d, _) = edge_path(a, b, k, n);
         let (s, t) = (&model.actors[e.source as usize].name, &model.actors[e.target as usize].name);
         out.push_str(&format!(
-            "<path class=\"edge\" d=\"{d}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{:.1}\" stroke-dasharray=\"{}\"><title>{} {} {} ({} sentences){}</title></path>\n",
+            "<path class=\"edge\" d=\"{d}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\" stroke-dasharray=\"{}\"><title>{} {} {} ({} sentences){}</title></path>\n",
             rel_color(e.rel),
-            edge_width(e.evidence.len()),
+            f1(edge_width(e.evidence.len())),
             rel_dash(e.rel),
             xml_escape(s),
             xml_escape(&model.relation_types[e.rel as usize].name),
@@ -160,38 +171,40 @@ pub fn svg(model: &Model, graph: &Graph, layout: &Layout, labels: &[bool]) -> St
         ));
         if labels.get(i).copied().unwrap_or(true) {
             out.push_str(&format!(
-                "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" text-anchor=\"middle\" fill=\"#1b1f24\">{name}</text>\n",
-                p.x,
-                p.y + r + 13.0
+                "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"middle\" fill=\"#1b1f24\">{name}</text>\n",
+                f1(p.x),
+                f1(p.y + r + 13.0)
             ));
         }
     }
     // Legend.
-    let (lx, mut ly) = (hi.x + pad + 10.0, y0 + 20.0);
-    out.push_str(&format!("<g class=\"legend\" font-size=\"12\" fill=\"#1b1f24\"><text x=\"{lx}\" y=\"{ly}\" font-weight=\"bold\">Actors</text>\n"));
+    let (lx, mut ly) = (hi.x + pad + 10.0, lo.y - pad + 20.0);
+    out.push_str(&format!("<g class=\"legend\" font-size=\"12\" fill=\"#1b1f24\"><text x=\"{}\" y=\"{}\" font-weight=\"bold\">Actors</text>\n", f1(lx), f1(ly)));
     for kind in ActorKind::ALL {
         ly += 20.0;
         out.push_str(&format!(
             "<path d=\"{}\" fill=\"{}\"/><text x=\"{}\" y=\"{}\">{}</text>\n",
             kind_shape(kind, Point { x: lx + 6.0, y: ly - 4.0 }, 6.0),
             kind_color(kind),
-            lx + 20.0,
-            ly,
+            f1(lx + 20.0),
+            f1(ly),
             kind.as_str()
         ));
     }
     ly += 28.0;
-    out.push_str(&format!("<text x=\"{lx}\" y=\"{ly}\" font-weight=\"bold\">Relations</text>\n"));
+    out.push_str(&format!("<text x=\"{}\" y=\"{}\" font-weight=\"bold\">Relations</text>\n", f1(lx), f1(ly)));
     for (i, r) in model.relation_types.iter().enumerate() {
         ly += 20.0;
         out.push_str(&format!(
-            "<line x1=\"{lx}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"3\" stroke-dasharray=\"{}\"/><text x=\"{}\" y=\"{ly}\">{}</text>\n",
-            ly - 4.0,
-            lx + 14.0,
-            ly - 4.0,
+            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"3\" stroke-dasharray=\"{}\"/><text x=\"{}\" y=\"{}\">{}</text>\n",
+            f1(lx),
+            f1(ly - 4.0),
+            f1(lx + 14.0),
+            f1(ly - 4.0),
             rel_color(i as u16),
             rel_dash(i as u16),
-            lx + 20.0,
+            f1(lx + 20.0),
+            f1(ly),
             xml_escape(&r.name)
         ));
     }

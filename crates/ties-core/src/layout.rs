@@ -107,7 +107,7 @@ impl Layout {
             self.nodes.push(LNode { id, x, y, vx: 0.0, vy: 0.0, pinned: false });
         }
         // Keep the caller's order, so indices follow the graph's nodes.
-        self.nodes.sort_by_key(|n| ids.iter().position(|&i| i == n.id));
+        crate::order::sort_by_key(&mut self.nodes, |n| ids.iter().position(|&i| i == n.id));
         let index: HashMap<ActorId, usize> = self.nodes.iter().enumerate().map(|(i, n)| (n.id, i)).collect();
         self.links = links.iter().filter_map(|&(a, b, w)| Some((*index.get(&a)?, *index.get(&b)?, w))).collect();
         let after: Vec<ActorId> = self.nodes.iter().map(|n| n.id).collect();
@@ -330,7 +330,7 @@ pub fn place_labels(labels: &[LabelBox], all: bool) -> Vec<bool> {
         return vec![true; labels.len()];
     }
     let mut order: Vec<usize> = (0..labels.len()).collect();
-    order.sort_by(|&a, &b| labels[b].priority.total_cmp(&labels[a].priority).then(a.cmp(&b)));
+    crate::order::sort_by(&mut order, |&a, &b| labels[b].priority.total_cmp(&labels[a].priority).then(a.cmp(&b)));
     let mut shown = vec![false; labels.len()];
     let mut placed: Vec<(f32, f32, f32, f32)> = Vec::new();
     for i in order {

@@ -27,6 +27,8 @@ pub mod lexicon;
 pub mod ligature;
 pub mod matcher;
 pub mod model;
+pub mod num;
+pub mod order;
 pub mod pipeline;
 pub mod reader;
 pub mod search;

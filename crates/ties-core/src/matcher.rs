@@ -1,11 +1,15 @@
 //! Dictionary matching with word boundaries, shared by actors, themes and relation cues.
 //!
-//! One Aho-Corasick automaton per dictionary, leftmost-longest so that `ISIS-K` wins over
+//! One Aho-Corasick automaton per dictionary (the plain noncontiguous NFA, used directly:
+//! the `AhoCorasick` wrapper would also compile in its DFA and contiguous NFA, ~30 KB of
+//! wasm for speed the seed-sized imports don't need), leftmost-longest so that `ISIS-K` wins over
 //! `ISIS` and `Pakistani Taliban` over `Taliban`. Matching ignores ASCII case except for
 //! all-capital patterns (`US`, `IS`), and a match must start and end at a word boundary
 //! unless the pattern is a prefix cue (`pledg*`), which may run on to the end of a word.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::noncontiguous::{Builder, NFA};
+use aho_corasick::{Input, MatchKind};
 
 use crate::lexicon::{is_case_strict, split_prefix};
 use crate::model::Span;
@@ -21,7 +25,7 @@ struct Pattern {
 /// A dictionary of patterns, each carrying a caller-chosen payload.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    ac: Option<AhoCorasick>,
+    ac: Option<NFA>,
     patterns: Vec<Pattern>,
 }
 
@@ -53,7 +57,7 @@ impl Matcher {
             }
         }
         let ac = (!patterns.is_empty()).then(|| {
-            AhoCorasickBuilder::new()
+            Builder::new()
                 .match_kind(MatchKind::LeftmostLongest)
                 .ascii_case_insensitive(true)
                 .build(patterns.iter().map(|p| p.text.as_str()))
@@ -72,7 +76,8 @@ impl Matcher {
             return Vec::new();
         };
         let mut hits = Vec::new();
-        for m in ac.find_iter(text) {
+        let found = ac.try_find_iter(Input::new(text)).expect("a leftmost NFA searches any input unanchored");
+        for m in found {
             let p = &self.patterns[m.pattern().as_usize()];
             let (start, mut end) = (m.start(), m.end());
             if p.strict && &text[start..end] != p.text {

@@ -68,8 +68,7 @@ pub fn build_model(lexicon: &Lexicon, inputs: &[DocInput]) -> Model {
         let mut blocks = cleaned.blocks;
         for b in &mut blocks {
             let mut ts: Vec<_> = theme_hits.iter().filter(|h| b.span.contains(h.span)).map(|h| h.theme).collect();
-            ts.sort_unstable();
-            ts.dedup();
+            crate::order::sort_dedup(&mut ts);
             b.themes = ts;
         }
         let mut doc_themes: Vec<ThemeCount> = Vec::new();
@@ -79,7 +78,7 @@ pub fn build_model(lexicon: &Lexicon, inputs: &[DocInput]) -> Model {
                 None => doc_themes.push(ThemeCount { theme: h.theme, hits: 1 }),
             }
         }
-        doc_themes.sort_by(|a, b| b.hits.cmp(&a.hits).then(a.theme.cmp(&b.theme)));
+        crate::order::sort_by(&mut doc_themes, |a, b| b.hits.cmp(&a.hits).then(a.theme.cmp(&b.theme)));
         let meta = &input.meta;
         docs.push(Doc {
             key: meta.key.clone(),
@@ -105,7 +104,9 @@ pub fn build_model(lexicon: &Lexicon, inputs: &[DocInput]) -> Model {
         .map(|((source, target, rel), mut evidence)| {
             // One entry per sentence: two cues of one type in a sentence are one fact,
             // shown with its most specific (longest) cue.
-            evidence.sort_by(|a, b| (a.doc, a.sentence, b.cue_term.len()).cmp(&(b.doc, b.sentence, a.cue_term.len())));
+            crate::order::sort_by(&mut evidence, |a, b| {
+                (a.doc, a.sentence, b.cue_term.len()).cmp(&(b.doc, b.sentence, a.cue_term.len()))
+            });
             evidence.dedup_by_key(|e| (e.doc, e.sentence));
             Edge { source, target, rel, evidence }
         })

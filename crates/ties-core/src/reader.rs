@@ -28,8 +28,7 @@ pub fn pieces(doc: &Doc, block: Span, hits: &[Span], focus: Option<Span>) -> Vec
         cuts.push(s.start.clamp(block.start, block.end));
         cuts.push(s.end.clamp(block.start, block.end));
     }
-    cuts.sort_unstable();
-    cuts.dedup();
+    crate::order::sort_dedup(&mut cuts);
     cuts.windows(2)
         .map(|w| {
             let span = Span { start: w[0], end: w[1] };

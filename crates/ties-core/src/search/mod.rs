@@ -45,7 +45,7 @@ impl Index {
             }
         }
         let mut vocab: Vec<String> = postings.keys().cloned().collect();
-        vocab.sort();
+        crate::order::sort(&mut vocab);
         let total: usize = docs.iter().map(Vec::len).sum();
         let avg_len = if docs.is_empty() { 1.0 } else { (total as f32 / docs.len() as f32).max(1.0) };
         Index { docs, postings, vocab, avg_len }
@@ -67,7 +67,7 @@ impl Index {
                         out.entry(*d).or_default().extend(pos.iter().map(|&p| (p, p + 1)));
                     }
                 }
-                out.values_mut().for_each(|v| v.sort_unstable());
+                out.values_mut().for_each(crate::order::sort);
             }
             Term::Phrase(words) => {
                 for (d, pos) in self.postings.get(&words[0]).into_iter().flatten() {
@@ -127,12 +127,11 @@ impl Index {
             .filter(|d| !excluded.contains(d))
             .map(|d| {
                 let (score, mut spans) = scores.remove(&d).unwrap_or_default();
-                spans.sort();
-                spans.dedup();
+                crate::order::sort_dedup(&mut spans);
                 Hit { doc: d, score, spans }
             })
             .collect();
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+        crate::order::sort_by(&mut hits, |a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
         hits
     }
 }
@@ -155,8 +154,7 @@ pub fn snippet(text: &str, sentences: &[Span], hits: &[Span]) -> Snippet {
         let inside: Vec<String> =
             hits.iter().filter(|h| s.contains(**h)).map(|h| tokens::fold(&text[h.range()])).collect();
         let mut distinct = inside.clone();
-        distinct.sort();
-        distinct.dedup();
+        crate::order::sort_dedup(&mut distinct);
         (distinct.len(), inside.len(), std::cmp::Reverse(s.start))
     };
     let best = sentences
