@@ -18,11 +18,7 @@ fn main() {
             std::process::exit(1);
         }
     };
-    // The page never shows diagnostics (`ties check` and `ties extract --json` do), so
-    // they are not paid for at every page load.
-    let mut model = model;
-    model.diagnostics.clear();
-    let bytes = postcard::to_allocvec(&model).expect("the model serializes");
+    let bytes = postcard::to_allocvec(&ties_cli::page_model(model)).expect("the model serializes");
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("model.postcard");
     std::fs::write(&out, bytes).expect("OUT_DIR is writable");
 }

@@ -6,11 +6,11 @@ use std::rc::Rc;
 
 use gloo::events::EventListener;
 use std::cell::RefCell;
-use std::collections::BTreeSet;
 
 use ties_core::explore::{Explorer, View};
 use ties_core::graph::Graph;
 use ties_core::layout::Layout;
+use ties_core::set::Set;
 use ties_core::state::{apply, from_hash, to_hash, Action, Selection, State, ViewMode};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -21,7 +21,6 @@ use crate::edge_table::EdgeTable;
 use crate::facets::FacetPanel;
 use crate::graph_controls::GraphControls;
 use crate::graph_view::GraphView;
-use crate::import::Import;
 use crate::reader::Reader;
 use crate::results::Results;
 use crate::search_bar::SearchBar;
@@ -100,12 +99,7 @@ fn same_place(a: &State, b: &State) -> bool {
 
 #[function_component(Explore)]
 fn explore(props: &ExploreProps) -> Html {
-    let corpus_state = {
-        let c = props.corpus.clone();
-        use_state(move || c)
-    };
-    let corpus = (*corpus_state).clone();
-    let on_import = Callback::from(move |c: Corpus| corpus_state.set(c));
+    let corpus = props.corpus.clone();
     let explorer = use_memo(corpus.clone(), |c| Explorer::new(c));
     let state = {
         let corpus = corpus.clone();
@@ -119,7 +113,7 @@ fn explore(props: &ExploreProps) -> Html {
 
     // The graph is drawn from the documents the filters and search match (before the
     // graph's own selection narrows the list).
-    let docs: Rc<BTreeSet<u16>> = {
+    let docs: Rc<Set<u16>> = {
         let explorer = explorer.clone();
         use_memo((state.0.clone(), corpus.clone()), move |(s, _)| explorer.visible_docs(s))
     };
@@ -262,7 +256,6 @@ fn explore(props: &ExploreProps) -> Html {
                         <Summary />
                     }
                     <SearchBar state={state.0.clone()} view={view.clone()} />
-                    <Import corpus={corpus.clone()} {on_import} />
                     if !embed.embed && !crate::embed::single_file() {
                         <a class="button-like" href="./ties.html" download="ties.html" data-testid="download-single"
                            title="The whole app in one HTML file that works offline, from disk: save it or email it">{ "Download as one file" }</a>
@@ -299,10 +292,8 @@ pub fn hits_in_open(view: &View, s: &State) -> usize {
 fn summary() -> Html {
     let env = use_context::<Env>().expect("Env");
     let m = &env.corpus;
-    let mentioned =
-        env.explorer.facts.iter().flat_map(|f| f.actors.iter()).collect::<std::collections::BTreeSet<_>>().len();
-    let themes =
-        env.explorer.facts.iter().flat_map(|f| f.themes.iter()).collect::<std::collections::BTreeSet<_>>().len();
+    let mentioned = env.explorer.facts.iter().flat_map(|f| f.actors.iter()).collect::<Set<_>>().len();
+    let themes = env.explorer.facts.iter().flat_map(|f| f.themes.iter()).collect::<Set<_>>().len();
     let evidence: usize = m.edges.iter().map(|e| e.evidence.len()).sum();
     html! {
         <p class="summary" data-testid="summary">

@@ -1,7 +1,9 @@
-//! The corpus model that `build.rs` embedded, deserialized once at start-up.
+//! The corpus model that `build.rs` embedded, deserialized once at start-up (the clean
+//! texts are rebuilt from their patches, see `ties_core::pack`).
 
 use std::rc::Rc;
 
+use ties_core::pack::{unpack, Packed};
 use ties_core::Model;
 
 static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/model.postcard"));
@@ -24,5 +26,6 @@ impl std::ops::Deref for Corpus {
 }
 
 pub fn load() -> Result<Corpus, String> {
-    postcard::from_bytes::<Model>(BYTES).map(|m| Corpus(Rc::new(m))).map_err(|e| e.to_string())
+    let packed = postcard::from_bytes::<Packed>(BYTES).map_err(|e| e.to_string())?;
+    unpack(packed).map(|m| Corpus(Rc::new(m)))
 }

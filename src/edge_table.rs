@@ -30,7 +30,7 @@ pub fn edge_table(props: &EdgeTableProps) -> Html {
     let sort = use_state(|| (Col::Evidence, false));
     let (col, asc) = *sort;
     let mut rows: Vec<&ties_core::graph::GEdge> = props.graph.edges.iter().collect();
-    let name = |a: u16| m.actors[a as usize].name.to_lowercase();
+    let name = |a: u16| ties_core::search::tokens::fold(&m.actors[a as usize].name);
     ties_core::order::sort_by(&mut rows, |a, b| {
         let o = match col {
             Col::Source => name(a.source).cmp(&name(b.source)),

@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use ties_core::explore::{Count, View};
+use ties_core::search::tokens::fold;
 use ties_core::state::{Action, ActorMode, Facet, FacetKind, State};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -127,8 +128,8 @@ struct FacetBoxProps {
 fn facet_box(props: &FacetBoxProps) -> Html {
     let env = use_context::<Env>().expect("Env");
     let filter = use_state(String::new);
-    let slug = props.title.to_lowercase().replace(' ', "-");
-    let needle = filter.to_lowercase();
+    let slug = props.title.to_ascii_lowercase().replace(' ', "-");
+    let needle = fold(&filter);
     let any_selected = props.groups.iter().any(|(_, g)| g.iter().any(|i| i.selected));
     let oninput = {
         let filter = filter.clone();
@@ -159,13 +160,13 @@ fn facet_box(props: &FacetBoxProps) -> Html {
                 type="search"
                 class="facet-filter"
                 aria-label={format!("Filter {} values", props.title)}
-                placeholder={format!("Filter {}…", props.title.to_lowercase())}
+                placeholder={format!("Filter {}…", props.title.to_ascii_lowercase())}
                 value={(*filter).clone()}
                 {oninput}
                 {onkeydown}
             />
             { for props.groups.iter().map(|(label, items)| {
-                let shown: Vec<&Item> = items.iter().filter(|i| needle.is_empty() || i.label.to_lowercase().contains(&needle)).collect();
+                let shown: Vec<&Item> = items.iter().filter(|i| needle.is_empty() || fold(&i.label).contains(&needle)).collect();
                 html! {
                     if !shown.is_empty() {
                         <div class="facet-group">

@@ -3,7 +3,6 @@
 //! to view, neighbourhood highlight on hover, and keyboard-reachable nodes.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
@@ -15,6 +14,7 @@ use ties_core::graph_draw::{
 use ties_core::layout::{Layout, Point};
 use ties_core::model::ActorId;
 use ties_core::num::{f1, Fixed};
+use ties_core::set::{Map, Set};
 use ties_core::state::{Action, Selection, State};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, PointerEvent, WheelEvent};
@@ -65,7 +65,7 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
     let frame = use_mut_ref(|| None::<AnimationFrame>);
     let view = use_state(|| None::<View2>);
     let hovered = use_state(|| None::<ActorId>);
-    let gestures = use_mut_ref(BTreeMap::<i32, (f32, f32, Gesture)>::new);
+    let gestures = use_mut_ref(Map::<i32, (f32, f32, Gesture)>::new);
     let pinch = use_mut_ref(|| None::<(f32, View2)>);
     let started = use_mut_ref(|| 0.0f64);
     // Re-fit whenever the layout settles, until the user zooms or pans by hand.
@@ -179,8 +179,8 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
         Some(Selection::Actor(a)) => Some(a),
         _ => None,
     });
-    let near: Option<BTreeSet<ActorId>> = focus.map(|a| {
-        let mut s: BTreeSet<ActorId> = g.neighbours(a).into_iter().map(|(n, _)| n).collect();
+    let near: Option<Set<ActorId>> = focus.map(|a| {
+        let mut s: Set<ActorId> = g.neighbours(a).into_iter().map(|(n, _)| n).collect();
         s.insert(a);
         s
     });
@@ -231,7 +231,7 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
             let mut gs = gestures.borrow_mut();
             gs.insert(e.pointer_id(), (px, py, gesture));
             if gs.len() == 2 {
-                let pts: Vec<(f32, f32)> = gs.values().map(|&(x, y, _)| (x, y)).collect();
+                let pts: Vec<(f32, f32)> = gs.iter().map(|(_, &(x, y, _))| (x, y)).collect();
                 let d = ((pts[0].0 - pts[1].0).powi(2) + (pts[0].1 - pts[1].1).powi(2)).sqrt().max(1.0);
                 *pinch.borrow_mut() = Some((d, v));
             }
@@ -253,7 +253,7 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
             let Some(&(_, _, gesture)) = gs.get(&e.pointer_id()) else { return };
             gs.insert(e.pointer_id(), (px, py, gesture));
             if gs.len() == 2 {
-                let pts: Vec<(f32, f32)> = gs.values().map(|&(x, y, _)| (x, y)).collect();
+                let pts: Vec<(f32, f32)> = gs.iter().map(|(_, &(x, y, _))| (x, y)).collect();
                 let d = ((pts[0].0 - pts[1].0).powi(2) + (pts[0].1 - pts[1].1).powi(2)).sqrt().max(1.0);
                 if let Some((d0, v0)) = *pinch.borrow() {
                     let (cx, cy) = ((pts[0].0 + pts[1].0) / 2.0, (pts[0].1 + pts[1].1) / 2.0);

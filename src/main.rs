@@ -9,7 +9,6 @@ mod embed;
 mod facets;
 mod graph_controls;
 mod graph_view;
-mod import;
 mod reader;
 mod results;
 mod search_bar;

@@ -17,7 +17,7 @@ use crate::app::Env;
 pub struct SelectionPanelProps {
     pub selection: Selection,
     pub graph: Rc<Graph>,
-    pub docs: Rc<std::collections::BTreeSet<u16>>,
+    pub docs: Rc<ties_core::set::Set<u16>>,
 }
 
 /// A sentence with the two actors and the cue marked, as text nodes.

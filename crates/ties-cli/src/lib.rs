@@ -49,3 +49,13 @@ pub fn load_dir(dir: &Path) -> Result<Model, Vec<InputError>> {
 pub fn report(dir: &Path, errors: &[InputError]) -> String {
     errors.iter().map(|e| format!("error: {}/{e}\n", dir.display())).collect()
 }
+
+/// The model as `build.rs` embeds it in the page: without diagnostics (the page never
+/// shows them; `ties check` does), without the lexicon (the page runs no extraction; it
+/// is in `seeds/lexicon.toml` and in `ties extract --json`), and with each clean text
+/// stored as a patch against its raw text (see `ties_core::pack`).
+pub fn page_model(mut model: Model) -> ties_core::pack::Packed {
+    model.diagnostics.clear();
+    model.lexicon = Default::default();
+    ties_core::pack::pack(model)
+}

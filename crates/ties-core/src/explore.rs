@@ -8,7 +8,7 @@
 //! usual disjunctive faceting of search engines. In "all selected" mode the actor counts
 //! honour the selection: documents naming that actor and every selected one.
 
-use std::collections::BTreeSet;
+use crate::set::Set;
 
 use crate::model::{ActorId, ActorKind, DocId, Model, RelTypeId, ThemeId};
 use crate::search::query::{parse, Query};
@@ -18,11 +18,11 @@ use crate::state::{ActorMode, FacetKind, Filters, Selection, State, YearKey};
 /// What each document carries for filtering.
 #[derive(Debug, Clone, Default)]
 pub struct DocFacts {
-    pub actors: BTreeSet<ActorId>,
+    pub actors: Set<ActorId>,
     pub source: String,
-    pub themes: BTreeSet<ThemeId>,
+    pub themes: Set<ThemeId>,
     pub year: YearKey,
-    pub rels: BTreeSet<RelTypeId>,
+    pub rels: Set<RelTypeId>,
 }
 
 /// Everything built once per model: facts per document and the search index.
@@ -134,13 +134,13 @@ impl Explorer {
 
     /// Documents matching the search and filters, before any graph selection: what the
     /// relationship graph is drawn from.
-    pub fn visible_docs(&self, state: &State) -> BTreeSet<DocId> {
+    pub fn visible_docs(&self, state: &State) -> Set<DocId> {
         let hits = self.search(&parse(&state.query));
         self.matching(&hits, &state.filters, None).into_iter().map(|d| d as DocId).collect()
     }
 
     /// Documents that hold the selected node (a mention) or edge (an evidence sentence).
-    pub fn selected_docs(model: &Model, sel: Selection) -> BTreeSet<DocId> {
+    pub fn selected_docs(model: &Model, sel: Selection) -> Set<DocId> {
         match sel {
             Selection::Actor(a) => (0..model.docs.len())
                 .filter(|&d| model.docs[d].mentions.iter().any(|m| m.actor == a))
@@ -216,7 +216,7 @@ impl Explorer {
         let sources = {
             let docs = tally(FacetKind::Source);
             let mut all: Vec<String> =
-                self.facts.iter().map(|d| d.source.clone()).collect::<BTreeSet<_>>().into_iter().collect();
+                self.facts.iter().map(|d| d.source.clone()).collect::<Set<_>>().into_iter().collect();
             crate::order::sort_by_key(&mut all, |s| s.is_empty()); // "unknown" last
             sorted(all.into_iter().map(|s| {
                 let count = docs.iter().filter(|&&d| self.facts[d].source == s).count();
@@ -235,7 +235,7 @@ impl Explorer {
         };
         let years = {
             let docs = tally(FacetKind::Year);
-            let all: BTreeSet<YearKey> = self.facts.iter().map(|d| d.year).collect();
+            let all: Set<YearKey> = self.facts.iter().map(|d| d.year).collect();
             // Newest first, unknown last.
             let mut list: Vec<Count<YearKey>> = all
                 .into_iter()

@@ -3,14 +3,14 @@
 //! narrowed by the graph's own controls (relation types, minimum evidence, persons
 //! hidden, neighbourhood focus). Also actor profiles and the contested test.
 
-use std::collections::{BTreeMap, BTreeSet};
+use crate::set::{Map, Set};
 
 use crate::model::{ActorId, ActorKind, DocId, Evidence, Model, RelTypeId, Stance};
 
 /// The graph's own controls (part of `State`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct GraphOpts {
-    pub hidden_rels: BTreeSet<RelTypeId>,
+    pub hidden_rels: Set<RelTypeId>,
     pub min_evidence: u32,
     pub hide_persons: bool,
     /// Keep only the focused actor's neighbourhood, 1 or 2 hops (0: off).
@@ -51,7 +51,7 @@ fn pair(a: ActorId, b: ActorId) -> (ActorId, ActorId) {
 
 impl Graph {
     /// `docs`: the documents the rest of the view matches; `focus`: the selected actor.
-    pub fn build(model: &Model, docs: &BTreeSet<DocId>, opts: &GraphOpts, focus: Option<ActorId>) -> Graph {
+    pub fn build(model: &Model, docs: &Set<DocId>, opts: &GraphOpts, focus: Option<ActorId>) -> Graph {
         let persons_hidden = |a: ActorId| opts.hide_persons && model.actors[a as usize].kind == ActorKind::Person;
         let mut edges: Vec<GEdge> = model
             .edges
@@ -74,7 +74,7 @@ impl Graph {
             .collect();
         // Neighbourhood focus: breadth-first over the remaining edges.
         if let (Some(center), 1..) = (focus, opts.hops) {
-            let mut keep: BTreeSet<ActorId> = BTreeSet::from([center]);
+            let mut keep: Set<ActorId> = Set::from([center]);
             for _ in 0..opts.hops {
                 let frontier: Vec<ActorId> = edges
                     .iter()
@@ -89,18 +89,18 @@ impl Graph {
             edges.retain(|e| keep.contains(&e.source) && keep.contains(&e.target));
         }
         // Contested: a pair with both cooperative and hostile evidence in view.
-        let mut stances: BTreeMap<(ActorId, ActorId), BTreeSet<Stance>> = BTreeMap::new();
+        let mut stances: Map<(ActorId, ActorId), Set<Stance>> = Map::new();
         for e in &edges {
-            stances.entry(pair(e.source, e.target)).or_default().insert(model.relation_types[e.rel as usize].stance);
+            stances.entry_or_default(pair(e.source, e.target)).insert(model.relation_types[e.rel as usize].stance);
         }
         for e in &mut edges {
             let s = &stances[&pair(e.source, e.target)];
             e.contested = s.contains(&Stance::Cooperative) && s.contains(&Stance::Hostile);
         }
-        let mut mentions: BTreeMap<ActorId, u32> = BTreeMap::new();
+        let mut mentions: Map<ActorId, u32> = Map::new();
         for e in &edges {
-            mentions.entry(e.source).or_default();
-            mentions.entry(e.target).or_default();
+            mentions.entry_or_default(e.source);
+            mentions.entry_or_default(e.target);
         }
         for &d in docs {
             for m in &model.docs[d as usize].mentions {
@@ -123,7 +123,7 @@ impl Graph {
 
     /// Neighbours of `a`, each with the relation types and evidence counts that link them.
     pub fn neighbours(&self, a: ActorId) -> Vec<(ActorId, Vec<(RelTypeId, usize)>)> {
-        let mut out: BTreeMap<ActorId, Vec<(RelTypeId, usize)>> = BTreeMap::new();
+        let mut out: Map<ActorId, Vec<(RelTypeId, usize)>> = Map::new();
         for e in &self.edges {
             let other = if e.source == a {
                 e.target
@@ -132,7 +132,7 @@ impl Graph {
             } else {
                 continue;
             };
-            out.entry(other).or_default().push((e.rel, e.evidence.len()));
+            out.entry_or_default(other).push((e.rel, e.evidence.len()));
         }
         let mut v: Vec<_> = out.into_iter().collect();
         crate::order::sort_by_key(&mut v, |(_, rels)| std::cmp::Reverse(rels.iter().map(|r| r.1).sum::<usize>()));
@@ -152,17 +152,17 @@ pub struct Profile {
     pub telling: Vec<Evidence>,
 }
 
-pub fn profile(model: &Model, graph: &Graph, docs: &BTreeSet<DocId>, actor: ActorId) -> Profile {
+pub fn profile(model: &Model, graph: &Graph, docs: &Set<DocId>, actor: ActorId) -> Profile {
     let mut per_doc: Vec<(DocId, u32)> = docs
         .iter()
         .map(|&d| (d, model.docs[d as usize].mentions.iter().filter(|m| m.actor == actor).count() as u32))
         .filter(|&(_, n)| n > 0)
         .collect();
     crate::order::sort_by_key(&mut per_doc, |&(d, n)| (std::cmp::Reverse(n), d));
-    let mut by_type: BTreeMap<RelTypeId, (usize, usize)> = BTreeMap::new();
+    let mut by_type: Map<RelTypeId, (usize, usize)> = Map::new();
     let mut telling: Vec<Evidence> = Vec::new();
     for e in graph.edges.iter().filter(|e| e.source == actor || e.target == actor) {
-        let t = by_type.entry(e.rel).or_default();
+        let t = by_type.entry_or_default(e.rel);
         t.0 += 1;
         t.1 += e.evidence.len();
         telling.extend(e.evidence.iter().cloned());
@@ -170,9 +170,9 @@ pub fn profile(model: &Model, graph: &Graph, docs: &BTreeSet<DocId>, actor: Acto
     let mut by_type: Vec<(RelTypeId, usize, usize)> = by_type.into_iter().map(|(r, (n, ev))| (r, n, ev)).collect();
     crate::order::sort_by_key(&mut by_type, |&(r, _, ev)| (std::cmp::Reverse(ev), r));
     // A sentence that supports several relations of the actor tells the most.
-    let mut weight: BTreeMap<(DocId, u32), usize> = BTreeMap::new();
+    let mut weight: Map<(DocId, u32), usize> = Map::new();
     for ev in &telling {
-        *weight.entry((ev.doc, ev.sentence)).or_default() += 1;
+        *weight.entry_or_default((ev.doc, ev.sentence)) += 1;
     }
     crate::order::sort_by_key(&mut telling, |ev| {
         (std::cmp::Reverse(weight[&(ev.doc, ev.sentence)]), ev.doc, ev.sentence)

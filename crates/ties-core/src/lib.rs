@@ -29,10 +29,12 @@ pub mod matcher;
 pub mod model;
 pub mod num;
 pub mod order;
+pub mod pack;
 pub mod pipeline;
 pub mod reader;
 pub mod search;
 pub mod segment;
+pub mod set;
 pub mod state;
 
 pub use model::Model;

@@ -4,7 +4,7 @@
 //! The whole view round-trips through the URL hash (`to_hash` / `from_hash`), using
 //! stable keys from the catalog and lexicon, so a pasted link restores the view exactly.
 
-use std::collections::BTreeSet;
+use crate::set::Set;
 
 use crate::graph::GraphOpts;
 use crate::model::{ActorId, DocId, Model, RelTypeId, ThemeId};
@@ -22,12 +22,12 @@ pub type YearKey = Option<u16>;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filters {
-    pub actors: BTreeSet<ActorId>,
+    pub actors: Set<ActorId>,
     pub actor_mode: ActorMode,
-    pub sources: BTreeSet<String>,
-    pub themes: BTreeSet<ThemeId>,
-    pub years: BTreeSet<YearKey>,
-    pub rels: BTreeSet<RelTypeId>,
+    pub sources: Set<String>,
+    pub themes: Set<ThemeId>,
+    pub years: Set<YearKey>,
+    pub rels: Set<RelTypeId>,
 }
 
 impl Filters {
@@ -133,7 +133,7 @@ pub enum Action {
     ToggleAllLabels,
 }
 
-fn toggle<T: Ord>(set: &mut BTreeSet<T>, v: T) {
+fn toggle<T: Ord>(set: &mut Set<T>, v: T) {
     if !set.remove(&v) {
         set.insert(v);
     }

@@ -44,7 +44,7 @@ fn corpus() -> Model {
     )
 }
 
-fn all(m: &Model) -> BTreeSet<DocId> {
+fn all(m: &Model) -> Set<DocId> {
     (0..m.docs.len() as DocId).collect()
 }
 
@@ -73,7 +73,7 @@ fn edges_count_only_visible_documents_and_mark_contested_pairs() {
         names(&m, &g),
         ["Taliban-alliance-Qaeda:2!", "Taliban-rivalry-Qaeda:1!", "Taliban-alliance-Omar:1", "Qaeda-rivalry-ISIS:1"]
     );
-    let only_a = Graph::build(&m, &BTreeSet::from([0]), &GraphOpts::default(), None);
+    let only_a = Graph::build(&m, &Set::from([0]), &GraphOpts::default(), None);
     assert_eq!(names(&m, &only_a), ["Taliban-alliance-Qaeda:2"]);
     assert_eq!(only_a.nodes.iter().map(|n| n.mentions).collect::<Vec<_>>(), [2, 2]);
 }
