@@ -5,8 +5,11 @@
 use std::path::Path;
 
 fn main() {
-    let dir = Path::new("seeds");
-    println!("cargo:rerun-if-changed=seeds");
+    // TIES_SEEDS builds from another folder (the end-to-end suite's hostile corpus).
+    println!("cargo:rerun-if-env-changed=TIES_SEEDS");
+    let dir = std::env::var("TIES_SEEDS").unwrap_or_else(|_| "seeds".into());
+    let dir = Path::new(&dir);
+    println!("cargo:rerun-if-changed={}", dir.display());
     let model = match ties_cli::load_dir(dir) {
         Ok(m) => m,
         Err(errors) => {

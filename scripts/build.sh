@@ -6,5 +6,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/setup.sh"
 cd "$root"
-trunk build --release --offline
-cargo run -q --release -p ties-cli -- ship dist
+# `scripts/build.sh DIR` builds into DIR instead; with TIES_SEEDS=FOLDER, from another
+# seeds folder (the end-to-end suite's hostile corpus).
+dist="${1:-dist}"
+trunk build --release --offline --dist "$dist"
+cargo run -q --release -p ties-cli -- ship "$dist"

@@ -27,6 +27,9 @@ fi
 echo "== native tests (core, CLI, snapshots)" >&2
 cargo test -p ties-core -p ties-cli --features ties-core/input
 
+echo "== release build of the hostile fixture corpus (markup everywhere, for the XSS test)" >&2
+TIES_SEEDS=crates/ties-e2e/fixtures/hostile-seeds bash "$root/scripts/build.sh" target/hostile-dist
+
 echo "== release build" >&2
 bash "$root/scripts/build.sh"
 

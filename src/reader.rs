@@ -143,7 +143,7 @@ pub fn reader(props: &ReaderProps) -> Html {
                     <dt>{ "Author" }</dt><dd>{ or_unknown(&d.author) }</dd>
                     <dt>{ "Date" }</dt><dd>{ or_unknown(&d.date) }</dd>
                     <dt>{ "URL" }</dt><dd>
-                        if d.url.is_empty() { { or_unknown("") } } else { <a href={d.url.clone()} rel="noreferrer noopener" target="_blank">{ &d.url }</a> }
+                        if d.url.is_empty() { { or_unknown("") } } else if d.url.starts_with("https://") || d.url.starts_with("http://") { <a href={d.url.clone()} rel="noreferrer noopener" target="_blank">{ &d.url }</a> } else { { &d.url } }
                     </dd>
                     <dt>{ "File" }</dt><dd>{ &d.file }</dd>
                 </dl>

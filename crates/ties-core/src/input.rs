@@ -94,7 +94,7 @@ struct CatalogEntry {
     #[serde(default)]
     date: Option<Spanned<String>>,
     #[serde(default)]
-    url: String,
+    url: Option<Spanned<String>>,
     #[serde(default)]
     starts_with: Option<String>,
     #[serde(default)]
@@ -139,6 +139,15 @@ fn parse_catalog(src: &str, seeds: &[SeedFile]) -> Result<Vec<DocInput>, Vec<Inp
                 "write YYYY, YYYY-MM or YYYY-MM-DD, or leave it empty when the text does not tell",
             ));
         }
+        let url = e.url.as_ref().map_or("", |u| u.get_ref().as_str());
+        if !(url.is_empty() || url.starts_with("https://") || url.starts_with("http://")) {
+            errors.push(err(
+                CATALOG,
+                e.url.as_ref().map(|u| line_of(src, u.span().start)),
+                format!("url `{url}` of `{}` is not a web address", e.key),
+                "write an address that starts with https:// or http://, or leave it empty",
+            ));
+        }
         if !texts.contains_key(e.file.as_str()) && seeds.iter().all(|s| s.name != e.file) {
             errors.push(err(
                 CATALOG,
@@ -156,7 +165,7 @@ fn parse_catalog(src: &str, seeds: &[SeedFile]) -> Result<Vec<DocInput>, Vec<Inp
                 source: e.source.clone(),
                 author: e.author.clone(),
                 date: date.to_string(),
-                url: e.url.clone(),
+                url: url.to_string(),
                 file: e.file.clone(),
                 starts_with: e.starts_with.clone(),
                 drop: e.drop.clone(),

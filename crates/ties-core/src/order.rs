@@ -1,8 +1,8 @@
 //! Sorting through one shared, non-generic routine.
 //!
 //! Why: every `sort_by` call with its own element type or closure is a separate copy of the
-//! standard library's driftsort in the wasm, about 4 KB each; the app had 23 of them (over
-//! 100 KB before gzip). Here the comparison is a `&dyn Fn` over indices, so the sort itself
+//! standard library's driftsort in the wasm, 2 to 5 KB each; the app had 23 of them, and
+//! routing them through here took 61 KB off the wasm (18 KB gzipped). Here the comparison is a `&dyn Fn` over indices, so the sort itself
 //! is compiled once, and what each call site adds is only its small comparator and a
 //! permutation. The result is stable (ties keep their order), like `slice::sort_by`.
 //!

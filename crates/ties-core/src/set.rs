@@ -1,8 +1,8 @@
 //! Ordered sets and maps as sorted vectors.
 //!
 //! Why: the app's sets are small (selected filters, a document's actors, the documents in
-//! view) and `BTreeSet`/`BTreeMap` compile their node-balancing code once per element type,
-//! about 45 KB of wasm across the page's few types. A sorted `Vec` with binary search
+//! view) and `BTreeSet`/`BTreeMap` compile their node-balancing code once per element type:
+//! replacing them took 64 KB off the wasm (24 KB gzipped). A sorted `Vec` with binary search
 //! keeps the same order and API for what the core uses, in a fraction of the code, and is
 //! as fast at these sizes.
 

@@ -17,13 +17,26 @@ pub use fantoccini::{Client, Locator};
 
 /// The workspace's `dist/`, or a panic that says how to make it.
 pub fn dist_dir() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dist");
+    built("dist", "bash scripts/build.sh")
+}
+
+/// The build of the hostile fixture corpus (`fixtures/hostile-seeds`, markup in every
+/// field) that scripts/test.sh makes in `target/hostile-dist`.
+pub fn hostile_dist_dir() -> PathBuf {
+    built(
+        "target/hostile-dist",
+        "TIES_SEEDS=crates/ties-e2e/fixtures/hostile-seeds bash scripts/build.sh target/hostile-dist",
+    )
+}
+
+/// A release build under the workspace, or a panic naming the command that makes it.
+fn built(dir: &str, command: &str) -> PathBuf {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(dir);
     assert!(
-        dir.join("index.html").exists(),
-        "no release build in {}: run `trunk build --release --offline` (scripts/test.sh does) first",
-        dir.display()
+        path.join("index.html").exists(),
+        "no release build in {dir}: run `{command}` (scripts/test.sh does) first"
     );
-    dir.canonicalize().expect("dist exists")
+    path.canonicalize().expect("the build folder exists")
 }
 
 /// A static server on 127.0.0.1 serving `root` under the URL prefix `base`.

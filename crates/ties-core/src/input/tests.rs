@@ -107,6 +107,18 @@ fn unknown_kinds_and_bad_dates() {
 }
 
 #[test]
+fn urls_must_be_web_addresses() {
+    let catalog = format!("{CATALOG_OK}url = \"javascript:alert(1)\"\n");
+    let e = errors(&[seed("a.txt", b"text")], &catalog, LEXICON_OK);
+    assert_eq!(
+        e,
+        ["catalog.toml:6: url `javascript:alert(1)` of `a` is not a web address\n  fix: write an address that starts with https:// or http://, or leave it empty"]
+    );
+    let catalog = format!("{CATALOG_OK}url = \"https://example.org/a\"\n");
+    assert!(load(&[seed("a.txt", b"text")], &catalog, LEXICON_OK).is_ok());
+}
+
+#[test]
 fn a_split_marker_that_is_not_in_the_file() {
     let catalog = format!(
         "{CATALOG_OK}\n[[document]]\nkey = \"b\"\nfile = \"a.txt\"\ntitle = \"B\"\nstarts_with = \"Second article\"\n"
