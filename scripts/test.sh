@@ -26,6 +26,8 @@ fi
 
 echo "== native tests (core, CLI, snapshots)" >&2
 cargo test -p ties-core -p ties-cli --features ties-core/input
+# The criterion benchmarks and the size tools are not run here, but must keep compiling.
+cargo check -q -p ties-cli --benches --examples
 
 echo "== release build of the hostile fixture corpus (markup everywhere, for the XSS test)" >&2
 TIES_SEEDS=crates/ties-e2e/fixtures/hostile-seeds bash "$root/scripts/build.sh" target/hostile-dist

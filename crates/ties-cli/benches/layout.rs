@@ -5,9 +5,9 @@
 //! - building the graph and the explorer view on the seeds.
 //! Run: `cargo bench -p ties-cli --bench layout`.
 
-use std::collections::BTreeSet;
 use std::hint::black_box;
 use std::path::Path;
+use ties_core::set::Set;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use ties_core::explore::Explorer;
@@ -66,7 +66,7 @@ fn bench(c: &mut Criterion) {
         })
     });
 
-    let docs: BTreeSet<u16> = (0..model.docs.len() as u16).collect();
+    let docs: Set<u16> = (0..model.docs.len() as u16).collect();
     let graph = Graph::build(&model, &docs, &GraphOpts::default(), None);
     let ids: Vec<ActorId> = graph.nodes.iter().map(|n| n.actor).collect();
     let links: Vec<(ActorId, ActorId, f32)> =
