@@ -292,6 +292,7 @@ async fn a_document_full_of_markup_renders_inertly() {
     let b = browser().await;
     let c = &b.client;
     c.goto(&format!("{}#q=hosted", server.url())).await.unwrap();
+    wait_for("the app to render", || async { c.find(Locator::Css("[data-testid=result-count]")).await.ok() }).await;
     wait_count(c, 1).await;
     let list = text(c, ".results").await;
     assert!(list.contains("Hostile <script>window.__xss = 1</script> title"), "{list}");
