@@ -266,6 +266,15 @@ pub async fn click(c: &Client, css: &str) {
     el.click().await.unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
 }
 
+/// Focuses the element and presses Enter, as a keyboard user does (SVG edges are too
+/// thin to click reliably).
+pub async fn press_enter_on(c: &Client, css: &str) {
+    let el = c.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("no {css}: {e}"));
+    let arg = serde_json::to_value(&el).unwrap();
+    c.execute("arguments[0].focus()", vec![arg]).await.unwrap();
+    el.send_keys(&fantoccini::key::Key::Enter.to_string()).await.unwrap();
+}
+
 pub async fn text(c: &Client, css: &str) -> String {
     c.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("no element {css}: {e}")).text().await.unwrap()
 }

@@ -314,12 +314,9 @@ async fn a_document_full_of_markup_renders_inertly() {
     // The graph, its ledger and the table carry the hostile names as text too (a fresh
     // view, as an open document would hold the side panel).
     c.goto(&format!("{}#view=graph", server.url())).await.unwrap();
-    let edge = wait_for("the edge", || async {
-        c.find(Locator::Css("g.edge[data-edge=taliban-sanctuary-al-qaeda]")).await.ok()
-    })
-    .await;
-    c.execute("arguments[0].focus()", vec![serde_json::to_value(&edge).unwrap()]).await.unwrap();
-    edge.send_keys(&Key::Enter.to_string()).await.unwrap();
+    let edge = "g.edge[data-edge=taliban-sanctuary-al-qaeda]";
+    wait_for("the edge", || async { c.find(Locator::Css(edge)).await.ok() }).await;
+    press_enter_on(c, edge).await;
     wait_text(c, "#ledger-title", |t| t.contains("Taliban <i>movement</i>")).await;
     let ledger = text(c, "[data-testid=ledger]").await;
     assert!(ledger.contains("Sanctuary <svg onload=\"window.__xss = 5\">"), "{ledger}");

@@ -5,7 +5,6 @@
 use std::time::Duration;
 
 use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
-use fantoccini::key::Key;
 use ties_e2e::*;
 
 async fn edges(c: &Client) -> Vec<String> {
@@ -22,13 +21,6 @@ async fn settled(c: &Client) {
         (el.attr("data-settled").await.ok().flatten()? == "true").then_some(())
     })
     .await;
-}
-
-async fn press_enter_on(c: &Client, css: &str) {
-    let el = c.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("no {css}: {e}"));
-    let arg = serde_json::to_value(&el).unwrap();
-    c.execute("arguments[0].focus()", vec![arg]).await.unwrap();
-    el.send_keys(&Key::Enter.to_string()).await.unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread")]
