@@ -55,8 +55,14 @@ fn fields(model: &Model, view: &View) -> Vec<[String; 9]> {
 }
 
 pub fn results_csv(model: &Model, view: &View) -> String {
-    let mut out = COLUMNS.join(",") + "\r\n";
-    for row in fields(model, view) {
+    csv_table(&COLUMNS, fields(model, view).iter().map(|r| &r[..]))
+}
+
+/// A CSV file: the header, then one CRLF-terminated row per record, each field quoted as
+/// needed. Shared by the result list and the evidence pack.
+pub fn csv_table<'a>(columns: &[&str], rows: impl Iterator<Item = &'a [String]>) -> String {
+    let mut out = columns.join(",") + "\r\n";
+    for row in rows {
         out.push_str(&row.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");
     }

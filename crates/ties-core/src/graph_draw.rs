@@ -3,7 +3,7 @@
 //! from evidence, curved parallel edges; a standalone SVG of the current graph; and the
 //! evidence pack (every visible edge with each supporting sentence and its citation).
 
-use crate::export::{csv_field, json_string};
+use crate::export::{csv_table, json_string};
 use crate::graph::{GEdge, Graph};
 use crate::layout::{place_labels, LabelBox, Layout, Point};
 use crate::model::{ActorKind, Model};
@@ -253,12 +253,7 @@ fn pack_rows(model: &Model, graph: &Graph) -> Vec<[String; 12]> {
 
 /// The evidence pack as CSV: one row per supporting sentence of each visible edge.
 pub fn evidence_csv(model: &Model, graph: &Graph) -> String {
-    let mut out = PACK_COLUMNS.join(",") + "\r\n";
-    for row in pack_rows(model, graph) {
-        out.push_str(&row.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
-    }
-    out
+    csv_table(&PACK_COLUMNS, pack_rows(model, graph).iter().map(|r| &r[..]))
 }
 
 /// The evidence pack as JSON: the visible edges, each with its sentences and citations.
